@@ -62,6 +62,8 @@ func NewRootCommand(streams IO) *cobra.Command {
 // subcommands is the explicit registry of top-level commands.
 func subcommands(streams IO) []*cobra.Command {
 	return []*cobra.Command{
+		newLintCommand(streams),
+		newRulesCommand(streams),
 		newVersionCommand(streams),
 	}
 }

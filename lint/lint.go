@@ -1,0 +1,321 @@
+// Package lint runs vaultguard's static checks: it finds Vault files, reads
+// them into the model, evaluates the Rego rules once over the whole input
+// and post-processes the results (positions, dedup, sorting) into a report.
+package lint
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/vaultguard/vaultguard/lint/engine"
+	"github.com/vaultguard/vaultguard/lint/model"
+	"github.com/vaultguard/vaultguard/lint/source/vaultfile"
+	"github.com/vaultguard/vaultguard/report"
+	"github.com/vaultguard/vaultguard/rules"
+)
+
+// ParseRuleID is the rule for files Vault would reject.
+const ParseRuleID = "VG-PARSE-001"
+
+// ParseRule describes ParseRuleID; it is produced by Go, not Rego.
+var ParseRule = report.Rule{
+	ID:          ParseRuleID,
+	Title:       "File Vault would reject",
+	Description: "The file cannot be parsed, or holds something Vault refuses: bad HCL or JSON syntax, an unknown capability, an unknown key in a policy, a duplicate attribute. Vault would reject it when it is written or loaded, so nothing else in it was checked.",
+	Severity:    report.SeverityHigh,
+	Remediation: "Fix the syntax or the key at the position shown; `vault policy fmt FILE` reformats a valid policy.",
+	HelpURI:     "https://developer.hashicorp.com/vault/docs/concepts/policies#policy-syntax",
+	Kinds:       []string{"policy", "server_config"},
+}
+
+// Thresholds are the limits rules compare against (data.vaultguard.config.thresholds).
+type Thresholds struct {
+	DefaultLeaseTTL int64 `json:"default_lease_ttl"` // seconds
+	MaxLeaseTTL     int64 `json:"max_lease_ttl"`     // seconds
+}
+
+// DefaultThresholds are the documented defaults.
+func DefaultThresholds() Thresholds {
+	return Thresholds{DefaultLeaseTTL: 3600, MaxLeaseTTL: 86400}
+}
+
+// Options configure a Linter.
+type Options struct {
+	Thresholds Thresholds
+	// RuleDirs are extra directories of user Rego rules.
+	RuleDirs []string
+}
+
+// Linter holds the prepared rules; build it once, run it on many inputs.
+type Linter struct {
+	engine *engine.Engine
+}
+
+// New loads and prepares the rules.
+func New(ctx context.Context, opts Options) (*Linter, error) {
+	sources := []engine.Source{{FS: rules.FS, Root: "."}}
+	for _, dir := range opts.RuleDirs {
+		sources = append(sources, engine.Source{FS: os.DirFS(dir), Root: ".", Custom: true, Label: filepath.ToSlash(dir)})
+	}
+	mods, err := engine.LoadModules(sources)
+	if err != nil {
+		return nil, err
+	}
+	th := opts.Thresholds
+	if th == (Thresholds{}) {
+		th = DefaultThresholds()
+	}
+	config, err := toJSONMap(map[string]any{"thresholds": th})
+	if err != nil {
+		return nil, err
+	}
+	e, err := engine.New(ctx, mods, config)
+	if err != nil {
+		return nil, err
+	}
+	return &Linter{engine: e}, nil
+}
+
+func toJSONMap(v any) (map[string]any, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	var m map[string]any
+	err = json.Unmarshal(b, &m)
+	return m, err
+}
+
+// Rules returns the catalog: the built-in parse rule and every Rego rule.
+func (l *Linter) Rules() []report.Rule {
+	out := []report.Rule{ParseRule}
+	for _, r := range l.engine.Rules() {
+		out = append(out, r.Report())
+	}
+	slices.SortFunc(out, func(a, b report.Rule) int { return strings.Compare(a.ID, b.ID) })
+	return out
+}
+
+// Rule returns one catalog entry and its source file ("" for built-ins).
+func (l *Linter) Rule(id string) (report.Rule, string, bool) {
+	if strings.EqualFold(id, ParseRuleID) {
+		return ParseRule, "", true
+	}
+	for _, r := range l.engine.Rules() {
+		if strings.EqualFold(r.ID, id) {
+			return r.Report(), r.File, true
+		}
+	}
+	return report.Rule{}, "", false
+}
+
+// Target says what to lint.
+type Target struct {
+	Paths    []string
+	Excludes []string // glob patterns (** allowed) on slash paths relative to BaseDir
+	Kind     vaultfile.Kind
+	// BaseDir is what reported file names are relative to; "" is the
+	// working directory.
+	BaseDir string
+}
+
+// Skip is a file that was not linted, and why.
+type Skip struct {
+	File     string
+	Reason   string
+	Explicit bool // named on the command line rather than found by walking
+}
+
+// Result is a lint run's outcome.
+type Result struct {
+	Report *report.Report
+	Skips  []Skip
+}
+
+// Run lints the target.
+func (l *Linter) Run(ctx context.Context, t Target) (*Result, error) {
+	files, skips, err := discover(t)
+	if err != nil {
+		return nil, err
+	}
+	ld := newLoader(t.Kind)
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		ld.load(f)
+	}
+	input := ld.finish()
+	skips = append(skips, ld.skips...)
+	results, err := l.engine.Eval(ctx, input)
+	if err != nil {
+		return nil, err
+	}
+	rep := &report.Report{Tool: "vaultguard", Rules: l.Rules()}
+	for _, pe := range ld.parseErrors {
+		rep.Findings = append(rep.Findings, finding(ParseRule, report.SeverityHigh, pe.Message, pe.Range, ld.sources))
+	}
+	for _, r := range results {
+		rep.Findings = append(rep.Findings, finding(r.Rule.Report(), r.Severity, r.Message, r.Range, ld.sources))
+	}
+	rep.Findings = dedup(rep.Findings)
+	rep.Sort()
+	rep.Summary.Files = ld.linted
+	rep.Summary.Skipped = len(skips)
+	rep.Summarize()
+	return &Result{Report: rep, Skips: skips}, nil
+}
+
+func finding(rule report.Rule, sev report.Severity, msg string, r model.Range, sources map[string][]byte) report.Finding {
+	kind := ""
+	if len(rule.Kinds) > 0 {
+		kind = rule.Kinds[0]
+	}
+	return report.Finding{
+		RuleID:      rule.ID,
+		Severity:    sev,
+		Title:       rule.Title,
+		Message:     msg,
+		File:        r.File,
+		Range:       report.Range{Start: report.Pos{Line: r.Start.Line, Column: r.Start.Column}, End: report.Pos{Line: r.End.Line, Column: r.End.Column}},
+		Kind:        kind,
+		HelpURI:     rule.HelpURI,
+		Fingerprint: fingerprint(rule.ID, r, sources[r.File]),
+	}
+}
+
+// fingerprint identifies a finding by rule, file and the normalised text
+// of the offending node, not by its line, so it survives edits above it.
+func fingerprint(rule string, r model.Range, src []byte) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00", rule, r.File)
+	if src != nil && r.Start.Line > 0 {
+		lines := strings.Split(string(src), "\n")
+		end := max(r.End.Line, r.Start.Line)
+		for i := r.Start.Line; i <= end && i <= len(lines); i++ {
+			h.Write([]byte(strings.Join(strings.Fields(lines[i-1]), " ")))
+			h.Write([]byte{'\n'})
+		}
+	} else {
+		fmt.Fprintf(h, "%d:%d", r.Start.Line, r.Start.Column)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+func dedup(in []report.Finding) []report.Finding {
+	type key struct {
+		rule, file, msg string
+		line, col       int
+	}
+	seen := map[key]bool{}
+	out := in[:0]
+	for _, f := range in {
+		k := key{f.RuleID, f.File, f.Message, f.Range.Start.Line, f.Range.Start.Column}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, f)
+	}
+	return out
+}
+
+// ---- discovery ----
+
+var skipDirs = map[string]bool{".git": true, "node_modules": true, ".terraform": true, "vendor": true}
+
+// lintable says whether a file found by walking is worth opening.
+func lintable(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".hcl", ".json":
+		return true
+	}
+	return false
+}
+
+type file struct {
+	path     string // as reported: relative, slash-separated
+	osPath   string
+	explicit bool
+}
+
+func discover(t Target) ([]file, []Skip, error) {
+	base := t.BaseDir
+	if base == "" {
+		wd, err := os.Getwd()
+		if err != nil {
+			return nil, nil, err
+		}
+		base = wd
+	}
+	paths := t.Paths
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	var files []file
+	var skips []Skip
+	seen := map[string]bool{}
+	add := func(osPath string, explicit bool) {
+		rel := display(base, osPath)
+		if seen[rel] {
+			return
+		}
+		if excluded(t.Excludes, rel) {
+			if explicit {
+				skips = append(skips, Skip{File: rel, Reason: "excluded by --exclude", Explicit: true})
+			}
+			return
+		}
+		seen[rel] = true
+		files = append(files, file{path: rel, osPath: osPath, explicit: explicit})
+	}
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, nil, fmt.Errorf("lint %s: %w", p, err)
+		}
+		if !info.IsDir() {
+			add(p, true)
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				skips = append(skips, Skip{File: display(base, path), Reason: err.Error()})
+				return nil
+			}
+			if d.IsDir() {
+				if path != p && (skipDirs[d.Name()] || excluded(t.Excludes, display(base, path))) {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.Type().IsRegular() && lintable(d.Name()) {
+				add(path, false)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+	return files, skips, nil
+}
+
+func display(base, p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return filepath.ToSlash(p)
+	}
+	if rel, err := filepath.Rel(base, abs); err == nil && !strings.HasPrefix(rel, "..") {
+		return filepath.ToSlash(rel)
+	}
+	return filepath.ToSlash(p)
+}
