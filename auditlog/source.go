@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/klauspost/compress/gzip"
 	"github.com/klauspost/compress/zstd"
@@ -24,6 +25,8 @@ type Input struct {
 	Path string
 	// Size is the on-disk size when known (for progress), else 0.
 	Size int64
+	// ModTime is the last modification time when known.
+	ModTime time.Time
 	// Stdin is read when Path is "-".
 	Stdin io.Reader
 }
@@ -89,7 +92,7 @@ func ExpandInputs(args []string, stdin io.Reader) ([]Input, error) {
 			files = append(files, fileInfo{path: m, size: st.Size(), mtime: st.ModTime().UnixNano()})
 		}
 		for _, f := range orderRotated(files) {
-			out = append(out, Input{Path: f.path, Size: f.size})
+			out = append(out, Input{Path: f.path, Size: f.size, ModTime: time.Unix(0, f.mtime)})
 		}
 	}
 	return out, nil
