@@ -1,0 +1,3 @@
+path "secret/*/config" { # want: VG-POL-002
+  capabilities = ["read"]
+}

@@ -1,0 +1,3 @@
+path "sys/policies/acl/app-team" {
+  capabilities = ["read"]
+}

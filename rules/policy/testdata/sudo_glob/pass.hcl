@@ -1,0 +1,3 @@
+path "auth/token/create-orphan" {
+  capabilities = ["update", "sudo"]
+}

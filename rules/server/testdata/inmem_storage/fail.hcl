@@ -1,0 +1,14 @@
+storage "inmem" {} # want: VG-SRV-001
+
+listener "tcp" {
+  address       = "0.0.0.0:8200"
+  tls_cert_file = "/opt/vault/tls/vault.pem"
+  tls_key_file  = "/opt/vault/tls/vault-key.pem"
+}
+
+seal "awskms" {
+  kms_key_id = "alias/vault-unseal"
+}
+
+default_lease_ttl = "1h"
+max_lease_ttl     = "24h"

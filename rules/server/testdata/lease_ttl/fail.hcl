@@ -1,0 +1,16 @@
+# want: VG-SRV-007
+storage "raft" {
+  path = "/opt/vault/data"
+}
+
+listener "tcp" {
+  address       = "0.0.0.0:8200"
+  tls_cert_file = "/opt/vault/tls/vault.pem"
+  tls_key_file  = "/opt/vault/tls/vault-key.pem"
+}
+
+seal "awskms" {
+  kms_key_id = "alias/vault-unseal"
+}
+
+max_lease_ttl = "768h" # want: VG-SRV-007

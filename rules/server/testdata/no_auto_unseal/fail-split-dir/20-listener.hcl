@@ -1,0 +1,5 @@
+listener "tcp" {
+  address       = "0.0.0.0:8200"
+  tls_cert_file = "/opt/vault/tls/vault.pem"
+  tls_key_file  = "/opt/vault/tls/vault-key.pem"
+}

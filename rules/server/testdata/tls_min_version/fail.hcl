@@ -1,0 +1,17 @@
+storage "raft" {
+  path = "/opt/vault/data"
+}
+
+listener "tcp" {
+  address         = "0.0.0.0:8200"
+  tls_cert_file   = "/opt/vault/tls/vault.pem"
+  tls_key_file    = "/opt/vault/tls/vault-key.pem"
+  tls_min_version = "tls10" # want: VG-SRV-004
+}
+
+seal "awskms" {
+  kms_key_id = "alias/vault-unseal"
+}
+
+default_lease_ttl = "1h"
+max_lease_ttl     = "24h"

@@ -1,0 +1,15 @@
+storage "raft" {
+  path = "/opt/vault/data"
+}
+
+listener "tcp" { # want: VG-SRV-003
+  address      = "0.0.0.0:8200"
+  tls_key_file = "/opt/vault/tls/vault-key.pem"
+}
+
+seal "awskms" {
+  kms_key_id = "alias/vault-unseal"
+}
+
+default_lease_ttl = "1h"
+max_lease_ttl     = "24h"
