@@ -17,6 +17,7 @@ import (
 
 	"github.com/vaultguard/vaultguard/lint/engine"
 	"github.com/vaultguard/vaultguard/lint/model"
+	"github.com/vaultguard/vaultguard/lint/source"
 	"github.com/vaultguard/vaultguard/lint/source/vaultfile"
 	"github.com/vaultguard/vaultguard/report"
 	"github.com/vaultguard/vaultguard/rules"
@@ -232,11 +233,32 @@ func dedup(in []report.Finding) []report.Finding {
 
 var skipDirs = map[string]bool{".git": true, "node_modules": true, ".terraform": true, "vendor": true}
 
-// lintable says whether a file found by walking is worth opening.
-func lintable(name string) bool {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".hcl", ".json":
+// lintable says whether a file found by walking is worth opening: a Vault
+// file, a file an adapter claims by name, or an extensionless file whose
+// first bytes (a shebang) an adapter claims.
+func lintable(p string, as []source.Adapter) bool {
+	if isVaultFileName(p) {
 		return true
+	}
+	for _, a := range as {
+		if a.Match(p, nil) {
+			return true
+		}
+	}
+	if filepath.Ext(p) != "" || len(as) == 0 {
+		return false
+	}
+	head := make([]byte, 128)
+	fh, err := os.Open(p)
+	if err != nil {
+		return false
+	}
+	defer fh.Close()
+	n, _ := fh.Read(head)
+	for _, a := range as {
+		if a.Match(p, head[:n]) {
+			return true
+		}
 	}
 	return false
 }
@@ -262,6 +284,7 @@ func discover(t Target) ([]file, []Skip, error) {
 	}
 	var files []file
 	var skips []Skip
+	as := adapters()
 	seen := map[string]bool{}
 	add := func(osPath string, explicit bool) {
 		rel := display(base, osPath)
@@ -297,7 +320,7 @@ func discover(t Target) ([]file, []Skip, error) {
 				}
 				return nil
 			}
-			if d.Type().IsRegular() && lintable(d.Name()) {
+			if d.Type().IsRegular() && lintable(path, as) {
 				add(path, false)
 			}
 			return nil

@@ -11,6 +11,7 @@ import (
 	"github.com/bmatcuk/doublestar/v4"
 
 	"github.com/vaultguard/vaultguard/lint/model"
+	"github.com/vaultguard/vaultguard/lint/source"
 	"github.com/vaultguard/vaultguard/lint/source/vaultfile"
 	"github.com/vaultguard/vaultguard/lint/syntax"
 )
@@ -36,6 +37,7 @@ func excluded(patterns []string, rel string) bool {
 
 // loader reads files into the model, collecting parse errors and skips.
 type loader struct {
+	adapters    []source.Adapter
 	kind        vaultfile.Kind
 	sources     map[string][]byte
 	parseErrors []*syntax.Error
@@ -46,7 +48,7 @@ type loader struct {
 }
 
 func newLoader(kind vaultfile.Kind) *loader {
-	return &loader{kind: kind, sources: map[string][]byte{}, input: &model.Input{}}
+	return &loader{adapters: adapters(), kind: kind, sources: map[string][]byte{}, input: &model.Input{}}
 }
 
 func (ld *loader) skip(f file, format string, args ...any) {
@@ -74,6 +76,10 @@ func (ld *loader) load(f file) {
 	}
 	if bytes.IndexByte(src[:min(len(src), 8000)], 0) >= 0 {
 		ld.skip(f, "binary file")
+		return
+	}
+	if ld.kind == vaultfile.KindNone && !isVaultFileName(f.path) {
+		ld.loadWithAdapter(f, src)
 		return
 	}
 	parsed, perr := syntax.Parse(f.path, src)
@@ -111,6 +117,33 @@ func (ld *loader) load(f file) {
 	case vaultfile.KindServerConfig:
 		ld.configs = append(ld.configs, vaultfile.NewConfigFile(parsed))
 	}
+}
+
+// isVaultFileName says whether a file may hold a Vault server config or
+// policy; everything else goes to the adapters.
+func isVaultFileName(p string) bool {
+	switch strings.ToLower(path.Ext(p)) {
+	case ".hcl", ".json":
+		return true
+	}
+	return false
+}
+
+func (ld *loader) loadWithAdapter(f file, src []byte) {
+	for _, a := range ld.adapters {
+		if !a.Match(f.path, src[:min(len(src), 512)]) {
+			continue
+		}
+		in, errs := a.Read(f.path, src)
+		ld.sources[f.path] = src
+		ld.linted++
+		ld.parseErrors = append(ld.parseErrors, errs...)
+		if in != nil {
+			ld.input.Add(in)
+		}
+		return
+	}
+	ld.skip(f, "no reader for this kind of file")
 }
 
 func looksVault(src []byte) bool {

@@ -1,0 +1,11 @@
+package lint
+
+import (
+	"github.com/vaultguard/vaultguard/lint/source"
+)
+
+// adapters is the explicit registry of source formats beside Vault's own
+// files, tried in order; the first that matches a file reads it.
+func adapters() []source.Adapter {
+	return []source.Adapter{}
+}
