@@ -105,3 +105,11 @@ func (a *Auth) Meta(key string) string {
 	}
 	return ""
 }
+
+const errNotAudit = "JSON object without type, time or request: not an audit entry"
+
+// looksLikeAudit rejects JSON objects that decode but are not audit
+// entries (a config file or report swept up with a directory).
+func (e *Entry) looksLikeAudit() bool {
+	return e.Type != "" || !e.Time.IsZero() || e.Request.Path != "" || e.Request.ID != ""
+}

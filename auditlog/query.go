@@ -129,6 +129,12 @@ func (run *Run) each(ctx context.Context, needles [][]byte, red *Redactor, fn fu
 		MalformedLines: st.MalformedSamples,
 		Elapsed:        time.Since(start).Round(time.Millisecond).String(),
 	}
+	if needles != nil {
+		// With the pre-filter on, a response often matches where its
+		// request does not (a login response names the user; its request
+		// does not), so the orphan count says nothing useful.
+		sum.OrphanResponse = 0
+	}
 	if sum.MalformedLines == nil {
 		sum.MalformedLines = []report.Malformed{}
 	}

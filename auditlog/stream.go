@@ -444,6 +444,9 @@ func (p *pipeline) frame(dec *Decoder, blk *block) *result {
 		if err := dec.Decode(obj, e); err != nil {
 			res.entries = res.entries[:len(res.entries)-1]
 			res.malformed = append(res.malformed, relMalformed{at, err.Error()})
+		} else if !e.looksLikeAudit() {
+			res.entries = res.entries[:len(res.entries)-1]
+			res.malformed = append(res.malformed, relMalformed{at, errNotAudit})
 		}
 	}
 	for pos < len(data) {
@@ -528,6 +531,10 @@ func (c *consumer) flushCarry(final bool) error {
 			reason = "truncated entry at end of input: " + reason
 		}
 		c.mal(c.carryFile, c.carryLine, reason)
+		return nil
+	}
+	if !c.entry.looksLikeAudit() {
+		c.mal(c.carryFile, c.carryLine, errNotAudit)
 		return nil
 	}
 	c.st.Entries++

@@ -65,6 +65,7 @@ func subcommands(streams IO) []*cobra.Command {
 		newLintCommand(streams),
 		newRulesCommand(streams),
 		newVersionCommand(streams),
+		newAuditCommand(streams),
 	}
 }
 

@@ -179,7 +179,7 @@ func (t *tableWriter) WriteRecord(r *Record) error {
 		from += ":" + strconv.Itoa(r.RemotePort)
 	}
 	t.rows = append(t.rows, []string{
-		formatTime(r.Time), outcome, r.Operation, r.Path, r.Identity.Who(), r.Identity.AuthMethod,
+		tableTime(r.Time), outcome, r.Operation, r.Path, r.Identity.Who(), r.Identity.AuthMethod,
 		from, ShortAccessor(r.Token.Accessor), firstLine(r.Error),
 	})
 	return nil
@@ -212,7 +212,8 @@ func renderTable(w io.Writer, header []string, rows [][]string) error {
 	if err := tbl.Render(); err != nil {
 		return fmt.Errorf("render table: %w", err)
 	}
-	return nil
+	_, err := io.WriteString(w, "\n")
+	return err
 }
 
 // Printable makes a log-controlled string safe to print on a terminal:
@@ -272,6 +273,15 @@ func firstLine(s string) string {
 		return strings.ReplaceAll(strings.TrimSpace(s), "\n", " ")
 	}
 	return strings.Join(causes, "; ")
+}
+
+// tableTime is millisecond precision: enough to tell requests apart on a
+// screen, short enough to leave room for the path.
+func tableTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format("2006-01-02T15:04:05.000Z")
 }
 
 func formatTime(t time.Time) string {
