@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"runtime"
-	"strconv"
 	"sync"
 	"sync/atomic"
 
@@ -65,6 +64,9 @@ type block struct {
 	last    bool // last block of its input: pending text is flushed
 	data    []byte
 	pooled  bool
+	// oversize is the length of a line that was too long to keep; data is
+	// then a single empty line standing in for it.
+	oversize int64
 	openErr error
 	readErr error
 }
@@ -90,10 +92,6 @@ type relMalformed struct {
 	line   int64
 	reason string
 }
-
-// oversizeMark starts the placeholder line the reader puts in place of a
-// line longer than MaxEntryBytes, so that line numbers stay right.
-const oversizeMark = 0x00
 
 // Scan reads inputs in order and calls fn with each decoded entry, in log
 // order, from a single goroutine. Decoding fans out to workers; at most a
@@ -295,15 +293,12 @@ func (p *pipeline) readOne(ctx context.Context, name string, r io.Reader) error 
 			}
 			// A line longer than any entry we accept: skip to its end.
 			skipped, rest, err := skipLine(r, int64(len(leftover)))
-			marker := []byte{oversizeMark}
-			marker = strconv.AppendInt(marker, skipped, 10)
-			marker = append(marker, '\n')
 			last := err != nil
 			var rerr error
 			if err != nil && !errors.Is(err, io.EOF) {
 				rerr = err
 			}
-			if err := p.send(ctx, &block{file: name, first: first, last: last && len(rest) == 0, data: marker, readErr: rerr}); err != nil {
+			if err := p.send(ctx, &block{file: name, first: first, last: last && len(rest) == 0, data: []byte{'\n'}, oversize: skipped, readErr: rerr}); err != nil {
 				return err
 			}
 			first = false
@@ -352,8 +347,6 @@ func isStarter(line []byte) bool {
 	switch line[0] {
 	case ' ', '\t', '\r', '}', ']':
 		return false
-	case oversizeMark:
-		return true
 	case '{':
 		return true
 	}
@@ -410,6 +403,11 @@ func (p *pipeline) frame(dec *Decoder, blk *block) *result {
 	res := &result{blk: blk}
 	data := blk.data
 	if blk.openErr != nil || len(data) == 0 {
+		return res
+	}
+	if blk.oversize > 0 {
+		res.lines = 1
+		res.malformed = append(res.malformed, relMalformed{1, fmt.Sprintf("line of %d bytes is longer than the entry limit of %d bytes, skipped", blk.oversize, p.opts.MaxEntryBytes)})
 		return res
 	}
 	var line int64
@@ -470,8 +468,6 @@ func (p *pipeline) frame(dec *Decoder, blk *block) *result {
 			pendStart = -1
 		}
 		switch {
-		case len(l) > 0 && l[0] == oversizeMark:
-			res.malformed = append(res.malformed, relMalformed{line, fmt.Sprintf("entry of %s bytes is longer than the limit of %d bytes, skipped", l[1:], p.opts.MaxEntryBytes)})
 		case isStarter(l):
 			js := p.jsonStart(l)
 			if endsObject(l) {
