@@ -58,17 +58,17 @@ func (s *Stats) malformed(file string, line int64, reason string, max int) {
 
 // block is a run of whole lines from one input.
 type block struct {
-	seq     int64
-	file    string
-	first   bool // first block of its input: line numbers restart
-	last    bool // last block of its input: pending text is flushed
-	data    []byte
-	pooled  bool
+	seq    int64
+	file   string
+	first  bool // first block of its input: line numbers restart
+	last   bool // last block of its input: pending text is flushed
+	data   []byte
+	pooled bool
 	// oversize is the length of a line that was too long to keep; data is
 	// then a single empty line standing in for it.
 	oversize int64
-	openErr error
-	readErr error
+	openErr  error
+	readErr  error
 }
 
 // result is what a worker made of a block. Line numbers are relative to the
