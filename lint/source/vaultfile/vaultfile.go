@@ -5,7 +5,9 @@ package vaultfile
 import (
 	"fmt"
 	"path"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	hcl1parser "github.com/hashicorp/hcl/hcl/parser"
@@ -95,18 +97,8 @@ func ReadPolicy(f *syntax.File, name string, src []byte, origin string) (*model.
 		errs = append(errs, &syntax.Error{Range: r, Message: fmt.Sprintf(format, args...)})
 	}
 	if f.Syntax != syntax.SyntaxJSON && src != nil {
-		if _, err := hcl1parser.Parse(src); err != nil {
-			var pe *hcl1parser.PosError
-			if strings.Contains(err.Error(), "already set") {
-				msg := err.Error()
-				r := syntax.Range{File: f.Name, Start: syntax.Pos{Line: 1, Column: 1}, End: syntax.Pos{Line: 1, Column: 1}}
-				if asPos(err, &pe) {
-					r.Start = syntax.Pos{Line: pe.Pos.Line, Column: pe.Pos.Column}
-					r.End = r.Start
-					msg = pe.Err.Error()
-				}
-				fail(r, "%s (Vault 1.21 rejects duplicate attributes in policies)", msg)
-			}
+		if _, err := hcl1parser.Parse(src); err != nil && strings.Contains(err.Error(), "already set") {
+			fail(duplicateRange(f.Name, err.Error()), "%s (Vault 1.21 rejects duplicate attributes in policies)", strings.TrimSpace(err.Error()))
 		}
 	}
 	p := &model.Policy{Name: name, Origin: origin, Range: syntax.Range{File: f.Name, Start: syntax.Pos{Line: 1, Column: 1}, End: syntax.Pos{Line: 1, Column: 1}}}
@@ -138,12 +130,17 @@ func ReadPolicy(f *syntax.File, name string, src []byte, origin string) (*model.
 	return p, errs
 }
 
-func asPos(err error, target **hcl1parser.PosError) bool {
-	pe, ok := err.(*hcl1parser.PosError) //nolint:errorlint // the parser returns it unwrapped
-	if ok {
-		*target = pe
+var atPos = regexp.MustCompile(`at (\d+):(\d+)`)
+
+// duplicateRange finds the position HCL1 names in its duplicate-attribute
+// message ("The argument "policy" at 3:3 was already set").
+func duplicateRange(name, msg string) syntax.Range {
+	p := syntax.Pos{Line: 1, Column: 1}
+	if m := atPos.FindStringSubmatch(msg); m != nil {
+		p.Line, _ = strconv.Atoi(m[1])
+		p.Column, _ = strconv.Atoi(m[2])
 	}
-	return ok
+	return syntax.Range{File: name, Start: p, End: p}
 }
 
 func readPath(b *syntax.Block) (*model.PathRule, []*syntax.Error) {
