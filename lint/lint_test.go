@@ -77,7 +77,6 @@ func TestBadInputNeverStopsTheRun(t *testing.T) {
 	}
 }
 
-
 func TestExcludeAndKind(t *testing.T) {
 	dir := t.TempDir()
 	os.MkdirAll(filepath.Join(dir, "vendor-policies"), 0o755)
