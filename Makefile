@@ -39,9 +39,12 @@ fmt:
 ## vault: a real Vault server for integration tests, built from the Go module
 ## proxy at the version pinned in tools/vault/go.mod (never linked into vaultguard).
 vault: $(VAULT)
-$(VAULT): tools/vault/go.mod
+## A fresh machine downloads ~490 modules and compiles ~2600 packages; later
+## builds come from the Go build cache. -mod=readonly: go.sum is committed and
+## a build must never rewrite it.
+$(VAULT): tools/vault/go.mod tools/vault/go.sum
 	@mkdir -p $(BIN)
-	cd tools/vault && $(GO) build -o $(VAULT) github.com/hashicorp/vault
+	cd tools/vault && $(GO) build -mod=readonly -o $(VAULT) github.com/hashicorp/vault
 
 e2e:
 	$(GO) test -count=1 ./cmd/...
