@@ -66,6 +66,7 @@ func subcommands(streams IO) []*cobra.Command {
 		newRulesCommand(streams),
 		newVersionCommand(streams),
 		newAuditCommand(streams),
+		newWhoCanCommand(streams),
 	}
 }
 

@@ -1,0 +1,35 @@
+package lint
+
+import (
+	"context"
+
+	"github.com/vaultguard/vaultguard/lint/model"
+	"github.com/vaultguard/vaultguard/lint/syntax"
+)
+
+// Loaded is a target read into the model without evaluating any rule.
+type Loaded struct {
+	Input *model.Input
+	Skips []Skip
+	// ParseErrors are the problems Vault would reject a file for; such
+	// files are left out of Input.
+	ParseErrors []*syntax.Error
+}
+
+// Load reads the target into the model the same way Run does, for
+// commands that query the model rather than lint it (who-can).
+func Load(ctx context.Context, t Target) (*Loaded, error) {
+	files, skips, err := discover(t)
+	if err != nil {
+		return nil, err
+	}
+	ld := newLoader(t.Kind)
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		ld.load(f)
+	}
+	input := ld.finish()
+	return &Loaded{Input: input, Skips: append(skips, ld.skips...), ParseErrors: ld.parseErrors}, nil
+}
