@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/vaultguard/vaultguard/lint/engine"
 	"github.com/vaultguard/vaultguard/lint/model"
@@ -53,11 +54,23 @@ type Options struct {
 	Thresholds Thresholds
 	// RuleDirs are extra directories of user Rego rules.
 	RuleDirs []string
+	// Disabled lists rule ids and categories (policy, server, ...) to drop.
+	Disabled []string
+	// Severity overrides severities by rule id or category; an id wins
+	// over its category.
+	Severity map[string]report.Severity
+	// Baseline hides the findings it accepts.
+	Baseline *Baseline
+	// ReportUnusedIgnores reports ignore comments that suppress nothing.
+	ReportUnusedIgnores bool
+	// Now is today's date for ignore expiry; nil means time.Now.
+	Now func() time.Time
 }
 
 // Linter holds the prepared rules; build it once, run it on many inputs.
 type Linter struct {
 	engine *engine.Engine
+	opts   Options
 }
 
 // New loads and prepares the rules.
@@ -82,7 +95,7 @@ func New(ctx context.Context, opts Options) (*Linter, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Linter{engine: e}, nil
+	return &Linter{engine: e, opts: opts}, nil
 }
 
 func toJSONMap(v any) (map[string]any, error) {
@@ -97,7 +110,7 @@ func toJSONMap(v any) (map[string]any, error) {
 
 // Rules returns the catalog: the built-in parse rule and every Rego rule.
 func (l *Linter) Rules() []report.Rule {
-	out := []report.Rule{ParseRule}
+	out := append([]report.Rule{}, builtinRules...)
 	for _, r := range l.engine.Rules() {
 		out = append(out, r.Report())
 	}
@@ -107,8 +120,10 @@ func (l *Linter) Rules() []report.Rule {
 
 // Rule returns one catalog entry and its source file ("" for built-ins).
 func (l *Linter) Rule(id string) (report.Rule, string, bool) {
-	if strings.EqualFold(id, ParseRuleID) {
-		return ParseRule, "", true
+	for _, r := range builtinRules {
+		if strings.EqualFold(id, r.ID) {
+			return r, "", true
+		}
 	}
 	for _, r := range l.engine.Rules() {
 		if strings.EqualFold(r.ID, id) {
@@ -139,6 +154,11 @@ type Skip struct {
 type Result struct {
 	Report *report.Report
 	Skips  []Skip
+	// Stale lists baseline entries no finding matched any more.
+	Stale []BaselineEntry
+	// All is every finding before ignores and the baseline hid any: what
+	// --write-baseline records.
+	All []report.Finding
 }
 
 // Run lints the target.
@@ -160,19 +180,94 @@ func (l *Linter) Run(ctx context.Context, t Target) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	rep := &report.Report{Tool: "vaultguard", Rules: l.Rules()}
+	var findings []report.Finding
 	for _, pe := range ld.parseErrors {
-		rep.Findings = append(rep.Findings, finding(ParseRule, report.SeverityHigh, pe.Message, pe.Range, ld.sources))
+		findings = append(findings, finding(ParseRule, report.SeverityHigh, pe.Message, pe.Range, ld.sources))
 	}
 	for _, r := range results {
-		rep.Findings = append(rep.Findings, finding(r.Rule.Report(), r.Severity, r.Message, r.Range, ld.sources))
+		findings = append(findings, finding(r.Rule.Report(), r.Severity, r.Message, r.Range, ld.sources))
 	}
+	rep := &report.Report{Tool: "vaultguard", Rules: l.Rules(), Findings: findings}
 	rep.Findings = dedup(rep.Findings)
+	rep.Sort()
+	numberFingerprints(rep.Findings)
+	rep.Findings = l.configure(rep.Findings)
+	res := &Result{Report: rep, Skips: skips, All: slices.Clone(rep.Findings)}
+
+	now := time.Now
+	if l.opts.Now != nil {
+		now = l.opts.Now
+	}
+	rep.Findings, rep.Summary.Suppressed = applyIgnores(rep.Findings, ld.sources, now(), l.opts.ReportUnusedIgnores)
+	if l.opts.Baseline != nil {
+		rep.Findings, rep.Summary.Baselined, res.Stale = l.opts.Baseline.Filter(rep.Findings)
+	}
 	rep.Sort()
 	rep.Summary.Files = ld.linted
 	rep.Summary.Skipped = len(skips)
 	rep.Summarize()
-	return &Result{Report: rep, Skips: skips}, nil
+	return res, nil
+}
+
+// category is a rule's group for configuration: the <category> of its
+// package, or parse/ignore for the built-in rules.
+func (l *Linter) category(id string) string {
+	if r := l.engine.Rule(id); r != nil {
+		parts := strings.Split(strings.TrimPrefix(r.Package, engine.RulePrefix), ".")
+		return parts[0]
+	}
+	if strings.HasPrefix(id, "VG-IGNORE-") {
+		return "ignore"
+	}
+	return "parse"
+}
+
+// configure drops disabled rules and applies severity overrides.
+func (l *Linter) configure(in []report.Finding) []report.Finding {
+	if len(l.opts.Disabled) == 0 && len(l.opts.Severity) == 0 {
+		return in
+	}
+	out := in[:0]
+	for _, f := range in {
+		cat := l.category(f.RuleID)
+		if slices.Contains(l.opts.Disabled, f.RuleID) || slices.Contains(l.opts.Disabled, cat) {
+			continue
+		}
+		if s, ok := l.opts.Severity[f.RuleID]; ok {
+			f.Severity = s
+		} else if s, ok := l.opts.Severity[cat]; ok {
+			f.Severity = s
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// KnownRule reports whether id names a rule or a category, for validating
+// configuration.
+func (l *Linter) KnownRule(id string) bool {
+	if _, _, ok := l.Rule(id); ok {
+		return true
+	}
+	for _, r := range l.engine.Rules() {
+		if l.category(r.ID) == id {
+			return true
+		}
+	}
+	return id == "parse" || id == "ignore"
+}
+
+// numberFingerprints makes fingerprints unique within a file by appending
+// the occurrence number to repeats (two identical listeners, say).
+func numberFingerprints(fs []report.Finding) {
+	seen := map[string]int{}
+	for i := range fs {
+		k := fs[i].RuleID + "|" + fs[i].File + "|" + fs[i].Fingerprint
+		seen[k]++
+		if n := seen[k]; n > 1 {
+			fs[i].Fingerprint = fmt.Sprintf("%s-%d", fs[i].Fingerprint, n)
+		}
+	}
 }
 
 func finding(rule report.Rule, sev report.Severity, msg string, r model.Range, sources map[string][]byte) report.Finding {

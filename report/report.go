@@ -105,6 +105,10 @@ type Summary struct {
 	Skipped    int            `json:"skipped"`
 	Findings   int            `json:"findings"`
 	BySeverity map[string]int `json:"by_severity"`
+	// Suppressed counts findings hidden by inline ignores, Baselined those
+	// hidden by the baseline file.
+	Suppressed int `json:"suppressed"`
+	Baselined  int `json:"baselined"`
 }
 
 // Report is the outcome of one lint run.
@@ -175,9 +179,13 @@ type FormatOptions struct {
 // Formatters is the registry of output formats by name.
 func Formatters(opts FormatOptions) map[string]Formatter {
 	return map[string]Formatter{
-		"table": &tableFormatter{color: opts.Color},
-		"json":  &jsonFormatter{},
-		"sarif": &sarifFormatter{},
+		"table":      &tableFormatter{color: opts.Color},
+		"json":       &jsonFormatter{},
+		"sarif":      &sarifFormatter{},
+		"junit":      &junitFormatter{},
+		"github":     &githubFormatter{},
+		"checkstyle": &checkstyleFormatter{},
+		"compact":    &compactFormatter{},
 	}
 }
 
