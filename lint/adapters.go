@@ -2,6 +2,7 @@ package lint
 
 import (
 	"github.com/vaultguard/vaultguard/lint/source"
+	"github.com/vaultguard/vaultguard/lint/source/deploy"
 	"github.com/vaultguard/vaultguard/lint/source/script"
 	"github.com/vaultguard/vaultguard/lint/source/terraform"
 )
@@ -12,5 +13,6 @@ func adapters() []source.Adapter {
 	return []source.Adapter{
 		terraform.New(),
 		script.New(),
+		deploy.New(),
 	}
 }

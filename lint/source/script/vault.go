@@ -579,3 +579,12 @@ func (it *Interp) policyWrite(pos []Arg, stdin *Heredoc) {
 	}
 	it.in.Policies = append(it.in.Policies, p)
 }
+
+// DefaultDevServer records a container that runs the official Vault
+// image's default command, `vault server -dev`; at is the image reference.
+func (it *Interp) DefaultDevServer(at syntax.Range) {
+	o := it.object(model.KindServerCommand, "", at)
+	o.Meta["via"] = "image_default"
+	o.Attrs["dev"] = &model.Attr{Value: true, Known: true, Range: at}
+	it.in.Objects = append(it.in.Objects, o)
+}
