@@ -71,7 +71,8 @@ func SARIF(r *Report) *sarif.Report {
 					WithRegion(region)))
 		res.WithProperties(sarif.NewPropertyBag().Add("severity", f.Severity.String()).Add("security-severity", f.Severity.SecurityScore()))
 		if f.Fingerprint != "" {
-			res.AddPartialFingerprint("vaultguard/v1", f.Fingerprint)
+			// AddPartialFingerprint writes into a nil map in go-sarif 3.3.1.
+			res.WithPartialFingerprints(map[string]string{"vaultguard/v1": f.Fingerprint})
 		}
 	}
 	log := sarif.NewReport()

@@ -212,8 +212,7 @@ func renderTable(w io.Writer, header []string, rows [][]string) error {
 	if err := tbl.Render(); err != nil {
 		return fmt.Errorf("render table: %w", err)
 	}
-	_, err := io.WriteString(w, "\n")
-	return err
+	return nil
 }
 
 // Printable makes a log-controlled string safe to print on a terminal:
