@@ -39,14 +39,35 @@ var ParseRule = report.Rule{
 }
 
 // Thresholds are the limits rules compare against (data.vaultguard.config.thresholds).
+// All are in seconds. DefaultLeaseTTL and MaxLeaseTTL also bound mounts'
+// tune TTLs.
 type Thresholds struct {
-	DefaultLeaseTTL int64 `json:"default_lease_ttl"` // seconds
-	MaxLeaseTTL     int64 `json:"max_lease_ttl"`     // seconds
+	DefaultLeaseTTL int64 `json:"default_lease_ttl"`
+	MaxLeaseTTL     int64 `json:"max_lease_ttl"`
+	// TokenTTL and TokenMaxTTL bound auth roles' token_ttl and
+	// token_max_ttl (AppRole, token, Kubernetes, JWT... roles).
+	TokenTTL    int64 `json:"token_ttl"`
+	TokenMaxTTL int64 `json:"token_max_ttl"`
+	// SecretIDTTL bounds an AppRole role's secret_id_ttl.
+	SecretIDTTL int64 `json:"secret_id_ttl"`
+	// DatabaseDefaultTTL and DatabaseMaxTTL bound database roles'
+	// default_ttl and max_ttl.
+	DatabaseDefaultTTL int64 `json:"database_default_ttl"`
+	DatabaseMaxTTL     int64 `json:"database_max_ttl"`
 }
 
-// DefaultThresholds are the documented defaults.
+// DefaultThresholds are the documented defaults: 1h for what a client
+// gets by default, 24h at most.
 func DefaultThresholds() Thresholds {
-	return Thresholds{DefaultLeaseTTL: 3600, MaxLeaseTTL: 86400}
+	return Thresholds{
+		DefaultLeaseTTL:    3600,
+		MaxLeaseTTL:        86400,
+		TokenTTL:           3600,
+		TokenMaxTTL:        86400,
+		SecretIDTTL:        86400,
+		DatabaseDefaultTTL: 3600,
+		DatabaseMaxTTL:     86400,
+	}
 }
 
 // Options configure a Linter.
@@ -436,4 +457,26 @@ func display(base, p string) string {
 		return filepath.ToSlash(rel)
 	}
 	return filepath.ToSlash(p)
+}
+
+// SetThreshold sets one threshold by its configuration name from a raw
+// value (a duration string such as "1h", or a number of seconds).
+func (t *Thresholds) SetThreshold(name string, raw any) error {
+	m, err := toJSONMap(t)
+	if err != nil {
+		return err
+	}
+	if _, ok := m[name]; !ok {
+		return fmt.Errorf("unknown threshold %q (known: %s)", name, strings.Join(model.SortedKeys(m), ", "))
+	}
+	secs, ok := model.Seconds(raw)
+	if !ok || secs < 0 {
+		return fmt.Errorf("threshold %s: %v is not a duration (want e.g. \"1h\", \"90m\" or seconds)", name, raw)
+	}
+	m[name] = secs
+	b, err := json.Marshal(m)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(b, t)
 }

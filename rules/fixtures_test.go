@@ -3,7 +3,6 @@ package rules_test
 import (
 	"context"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
@@ -21,44 +20,27 @@ func TestFixtures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cases, err := linttest.Cases(".")
+	results, err := linttest.RunFixtures(ctx, linter, ".")
 	if err != nil {
 		t.Fatal(err)
 	}
 	fired := map[string]bool{}
 	passes := map[string]bool{}
-	keys := make([]string, 0, len(cases))
-	for k := range cases {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, key := range keys {
-		for _, c := range cases[key] {
-			t.Run(c.Name, func(t *testing.T) {
-				res, err := linter.Run(ctx, lint.Target{Paths: []string{c.OSPath}})
-				if err != nil {
-					t.Fatal(err)
-				}
-				wants, err := linttest.WantsUnder(c, func(p string) string { return filepath.ToSlash(filepath.Clean(p)) })
-				if err != nil {
-					t.Fatal(err)
-				}
-				if c.Pass && len(wants) > 0 {
-					t.Fatalf("a pass case must not carry want: expectations (%d found)", len(wants))
-				}
-				if !c.Pass && len(wants) == 0 {
-					t.Fatalf("a fail case must carry at least one want: expectation")
-				}
-				if m := linttest.Compare(res.Report.Findings, wants); !m.OK() {
-					t.Errorf("findings differ from the want: comments:\n%s", m)
-				}
-				for _, w := range wants {
-					fired[key+"|"+w.Rule] = true
-				}
-				if c.Pass {
-					passes[key] = true
-				}
-			})
+	for _, cr := range results {
+		key := strings.TrimSuffix(cr.Case.Name[:strings.LastIndex(cr.Case.Name, "/")], "/")
+		t.Run(cr.Case.Name, func(t *testing.T) {
+			if cr.Err != nil {
+				t.Fatal(cr.Err)
+			}
+			if !cr.Mismatch.OK() {
+				t.Errorf("findings differ from the want: comments:\n%s", cr.Mismatch)
+			}
+		})
+		for _, w := range cr.Wants {
+			fired[key+"|"+w.Rule] = true
+		}
+		if cr.Case.Pass {
+			passes[key] = true
 		}
 	}
 	for _, r := range linter.Rules() {

@@ -3,27 +3,33 @@ package cli
 import (
 	"fmt"
 	"io"
+	"maps"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
 	"github.com/vaultguard/vaultguard/lint"
+	"github.com/vaultguard/vaultguard/lint/config"
 	"github.com/vaultguard/vaultguard/lint/source/vaultfile"
 	"github.com/vaultguard/vaultguard/report"
 )
 
 type lintFlags struct {
-	format   string
-	failOn   string
-	kind     string
-	excludes []string
-	rules    []string
-	verbose  bool
-	output   string
-	defTTL   string
-	maxTTL   string
+	config        string
+	formats       []string
+	output        string
+	failOn        string
+	kind          string
+	excludes      []string
+	rules         []string
+	thresholds    []string
+	verbose       bool
+	baseline      string
+	writeBaseline string
+	reportUnused  bool
 }
 
 func newLintCommand(streams IO) *cobra.Command {
@@ -38,25 +44,35 @@ storage, listener or seal make a server config. Files of one directory that
 are not each a whole config (storage + listener) are merged into one server,
 as vault server -config=DIR does.
 
+Configuration comes from .vaultguard.hcl (found by walking up from the
+working directory, or --config); flags win over it. Findings can be
+suppressed inline with a comment on the line or the line above:
+
+  # vaultguard:ignore VG-POL-001 reason="break-glass policy" expires=2027-03-01
+
 Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it,
 2 usage or internal error.`,
 		Example: `  vaultguard lint ./examples
-  vaultguard lint --format sarif --fail-on high policies/ > vaultguard.sarif
-  vaultguard lint --kind policy payments.hcl`,
+  vaultguard lint --format sarif=vaultguard.sarif --format table policies/
+  vaultguard lint --write-baseline .vaultguard-baseline.json
+  vaultguard lint --baseline .vaultguard-baseline.json --fail-on high`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runLint(cmd, streams, fl, args)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&fl.format, "format", "f", "table", "output format: "+strings.Join(report.FormatNames(), "|"))
+	f.StringVar(&fl.config, "config", "", "configuration file (default: "+config.FileName+" found by walking up)")
+	f.StringArrayVarP(&fl.formats, "format", "f", []string{"table"}, "output format, or FORMAT=FILE; repeatable: "+strings.Join(report.FormatNames(), "|"))
+	f.StringVarP(&fl.output, "output", "o", "", "write formats without =FILE to this file instead of stdout")
 	f.StringVar(&fl.failOn, "fail-on", "low", "exit 1 when a finding is at or above this severity: critical|high|medium|low|info|none")
 	f.StringVar(&fl.kind, "kind", "", "force the kind of named files: policy|server-config")
 	f.StringArrayVar(&fl.excludes, "exclude", nil, "skip paths matching this glob (** allowed; repeatable)")
 	f.StringArrayVar(&fl.rules, "rules", nil, "directory of extra Rego rules (repeatable)")
+	f.StringArrayVar(&fl.thresholds, "threshold", nil, "override a threshold, NAME=DURATION (e.g. max_lease_ttl=48h; repeatable)")
 	f.BoolVarP(&fl.verbose, "verbose", "v", false, "list skipped files and why")
-	f.StringVarP(&fl.output, "output", "o", "", "write the report to this file instead of stdout")
-	f.StringVar(&fl.defTTL, "max-default-lease-ttl", "1h", "longest acceptable default_lease_ttl")
-	f.StringVar(&fl.maxTTL, "max-max-lease-ttl", "24h", "longest acceptable max_lease_ttl")
+	f.StringVar(&fl.baseline, "baseline", "", "hide the findings recorded in this baseline file; report only new ones")
+	f.StringVar(&fl.writeBaseline, "write-baseline", "", "record the current findings in this baseline file and exit 0")
+	f.BoolVar(&fl.reportUnused, "report-unused-ignores", false, "report ignore comments that suppress nothing (default on when CI=true)")
 	return cmd
 }
 
@@ -64,44 +80,91 @@ func usageError(format string, args ...any) error {
 	return &ExitError{Code: ExitInternal, Err: fmt.Errorf(format, args...)}
 }
 
+type output struct {
+	name      string
+	formatter report.Formatter
+	path      string // "" is stdout
+}
+
 func runLint(cmd *cobra.Command, streams IO, fl lintFlags, args []string) error {
 	ctx := cmd.Context()
-	failOn, err := report.ParseSeverity(fl.failOn)
+	changed := cmd.Flags().Changed
+
+	cfgPath := fl.config
+	if cfgPath == "" {
+		cfgPath = config.Find(".")
+	}
+	cfg := &config.Config{Rules: map[string]config.RuleSetting{}, Thresholds: map[string]config.Value{}}
+	if cfgPath != "" {
+		var err error
+		if cfg, err = config.Load(cfgPath); err != nil {
+			return usageError("%v", err)
+		}
+	}
+
+	failOnName := fl.failOn
+	if !changed("fail-on") && cfg.FailOn != "" {
+		failOnName = cfg.FailOn
+	}
+	failOn, err := report.ParseSeverity(failOnName)
 	if err != nil {
-		return usageError("--fail-on: %v", err)
+		return usageError("fail-on: %v", err)
 	}
 	kind, err := vaultfile.ParseKind(fl.kind)
 	if err != nil {
 		return usageError("--kind: %v", err)
 	}
-	th := lint.DefaultThresholds()
-	if th.DefaultLeaseTTL, err = parseTTLFlag("max-default-lease-ttl", fl.defTTL); err != nil {
-		return err
-	}
-	if th.MaxLeaseTTL, err = parseTTLFlag("max-max-lease-ttl", fl.maxTTL); err != nil {
-		return err
-	}
-	var out io.Writer = streams.Out
-	color := false
-	if fl.output != "" {
-		fh, err := os.Create(fl.output)
-		if err != nil {
-			return usageError("--output: %v", err)
+
+	opts := lint.Options{Thresholds: lint.DefaultThresholds(), RuleDirs: append(cfg.RuleDirs, fl.rules...)}
+	for _, name := range slices.Sorted(maps.Keys(cfg.Thresholds)) {
+		v := cfg.Thresholds[name]
+		if err := opts.Thresholds.SetThreshold(name, v.Raw); err != nil {
+			return usageError("%s:%d:%d: %v", v.Range.Filename, v.Range.Start.Line, v.Range.Start.Column, err)
 		}
-		defer fh.Close()
-		out = fh
-	} else if fh, ok := streams.Out.(*os.File); ok && isatty.IsTerminal(fh.Fd()) && os.Getenv("NO_COLOR") == "" {
-		color = true
 	}
-	formatter, ok := report.Formatters(report.FormatOptions{Color: color})[fl.format]
-	if !ok {
-		return usageError("--format %q: want one of %s", fl.format, strings.Join(report.FormatNames(), ", "))
+	for _, kv := range fl.thresholds {
+		name, val, ok := strings.Cut(kv, "=")
+		if !ok {
+			return usageError("--threshold %q: want NAME=DURATION", kv)
+		}
+		if err := opts.Thresholds.SetThreshold(strings.TrimSpace(name), strings.TrimSpace(val)); err != nil {
+			return usageError("--threshold: %v", err)
+		}
 	}
-	linter, err := lint.New(ctx, lint.Options{Thresholds: th, RuleDirs: fl.rules})
+	opts.ReportUnusedIgnores = os.Getenv("CI") == "true"
+	if cfg.ReportUnusedIgnores != nil {
+		opts.ReportUnusedIgnores = *cfg.ReportUnusedIgnores
+	}
+	if changed("report-unused-ignores") {
+		opts.ReportUnusedIgnores = fl.reportUnused
+	}
+	baselinePath := fl.baseline
+	if baselinePath == "" && fl.writeBaseline == "" {
+		baselinePath = cfg.Baseline
+	}
+	if baselinePath != "" {
+		if opts.Baseline, err = lint.LoadBaseline(baselinePath); err != nil {
+			return usageError("%v", err)
+		}
+	}
+
+	outputs, err := parseOutputs(fl.formats, fl.output, streams.Out)
+	if err != nil {
+		return err
+	}
+
+	linter, err := lint.New(ctx, opts)
 	if err != nil {
 		return &ExitError{Code: ExitInternal, Err: err}
 	}
-	res, err := linter.Run(ctx, lint.Target{Paths: args, Excludes: fl.excludes, Kind: kind})
+	if err := applyRuleSettings(linter, cfg, &opts); err != nil {
+		return usageError("%v", err)
+	}
+	if linter, err = lint.New(ctx, opts); err != nil {
+		return &ExitError{Code: ExitInternal, Err: err}
+	}
+
+	res, err := linter.Run(ctx, lint.Target{Paths: args, Excludes: append(cfg.Exclude, fl.excludes...), Kind: kind})
 	if err != nil {
 		return &ExitError{Code: ExitInternal, Err: err}
 	}
@@ -110,8 +173,21 @@ func runLint(cmd *cobra.Command, streams IO, fl lintFlags, args []string) error 
 			fmt.Fprintf(streams.Err, "skipped %s: %s\n", s.File, s.Reason)
 		}
 	}
-	if err := formatter.Format(out, res.Report); err != nil {
-		return &ExitError{Code: ExitInternal, Err: fmt.Errorf("write report: %w", err)}
+	if fl.writeBaseline != "" {
+		b := lint.NewBaseline(res.Report.Findings)
+		if err := b.Write(fl.writeBaseline); err != nil {
+			return &ExitError{Code: ExitInternal, Err: err}
+		}
+		fmt.Fprintf(streams.Err, "wrote %d finding(s) to %s\n", len(b.Findings), fl.writeBaseline)
+		return nil
+	}
+	for _, e := range res.Stale {
+		fmt.Fprintf(streams.Err, "stale baseline entry: %s %s (%s) no longer occurs; rewrite the baseline with --write-baseline\n", e.RuleID, e.File, e.Message)
+	}
+	for _, o := range outputs {
+		if err := writeOutput(o, streams.Out, res.Report); err != nil {
+			return &ExitError{Code: ExitInternal, Err: err}
+		}
 	}
 	if top, any := res.Report.Max(); any && top >= failOn {
 		return &ExitError{Code: ExitFindings}
@@ -119,10 +195,70 @@ func runLint(cmd *cobra.Command, streams IO, fl lintFlags, args []string) error 
 	return nil
 }
 
-func parseTTLFlag(name, v string) (int64, error) {
-	secs, ok := modelSeconds(v)
-	if !ok || secs <= 0 {
-		return 0, usageError("--%s %q: want a duration such as 1h, 90m or 3600", name, v)
+// applyRuleSettings validates the config's rule and category blocks
+// against the loaded catalog and turns them into linter options.
+func applyRuleSettings(l *lint.Linter, cfg *config.Config, opts *lint.Options) error {
+	for _, id := range cfg.SortedRuleKeys() {
+		s := cfg.Rules[id]
+		if !l.KnownRule(id) {
+			return config.Errorf(s.Range, "Unknown rule", "no rule or category %q; `vaultguard rules` lists them", id)
+		}
+		if s.Enabled != nil && !*s.Enabled {
+			opts.Disabled = append(opts.Disabled, id)
+		}
+		if s.Severity != "" {
+			sev, err := report.ParseSeverity(s.Severity)
+			if err != nil || sev == report.SeverityNone {
+				return config.Errorf(s.Range, "Invalid severity", "%q: want critical, high, medium, low or info", s.Severity)
+			}
+			if opts.Severity == nil {
+				opts.Severity = map[string]report.Severity{}
+			}
+			opts.Severity[id] = sev
+		}
 	}
-	return secs, nil
+	return nil
+}
+
+func parseOutputs(specs []string, defaultPath string, stdout io.Writer) ([]output, error) {
+	color := false
+	if fh, ok := stdout.(*os.File); ok && isatty.IsTerminal(fh.Fd()) && os.Getenv("NO_COLOR") == "" {
+		color = true
+	}
+	var outs []output
+	toStdout := 0
+	for _, spec := range specs {
+		name, path, _ := strings.Cut(spec, "=")
+		if path == "" {
+			path = defaultPath
+		}
+		useColor := color && path == ""
+		f, ok := report.Formatters(report.FormatOptions{Color: useColor})[name]
+		if !ok {
+			return nil, usageError("--format %q: want one of %s", name, strings.Join(report.FormatNames(), ", "))
+		}
+		if path == "" {
+			toStdout++
+		}
+		outs = append(outs, output{name: name, formatter: f, path: path})
+	}
+	if toStdout > 1 {
+		return nil, usageError("--format: only one format can go to stdout; give the others a file (FORMAT=FILE)")
+	}
+	return outs, nil
+}
+
+func writeOutput(o output, stdout io.Writer, r *report.Report) error {
+	if o.path == "" {
+		return o.formatter.Format(stdout, r)
+	}
+	fh, err := os.Create(o.path)
+	if err != nil {
+		return fmt.Errorf("write %s report: %w", o.name, err)
+	}
+	if err := o.formatter.Format(fh, r); err != nil {
+		fh.Close()
+		return fmt.Errorf("write %s report: %w", o.name, err)
+	}
+	return fh.Close()
 }

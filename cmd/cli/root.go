@@ -63,6 +63,7 @@ func NewRootCommand(streams IO) *cobra.Command {
 func subcommands(streams IO) []*cobra.Command {
 	return []*cobra.Command{
 		newLintCommand(streams),
+		newInitCommand(streams),
 		newRulesCommand(streams),
 		newVersionCommand(streams),
 		newAuditCommand(streams),

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/olekukonko/tablewriter"
@@ -9,7 +11,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/vaultguard/vaultguard/lint"
+	"github.com/vaultguard/vaultguard/lint/engine"
+	"github.com/vaultguard/vaultguard/lint/linttest"
 	"github.com/vaultguard/vaultguard/lint/model"
+	"github.com/vaultguard/vaultguard/rules"
 )
 
 func modelSeconds(v string) (int64, bool) { return model.Seconds(v) }
@@ -65,5 +70,83 @@ func newRulesCommand(streams IO) *cobra.Command {
 			return nil
 		},
 	})
+	cmd.AddCommand(newRulesTestCommand(streams))
 	return cmd
+}
+
+func newRulesTestCommand(streams IO) *cobra.Command {
+	return &cobra.Command{
+		Use:   "test DIR",
+		Short: "Run a rule directory's Rego unit tests and # want: fixtures, as vaultguard tests its own rules",
+		Long: `Run the Rego unit tests (*_test.rego) and the fixtures of a directory of
+custom rules. Rules live in DIR/<category>/<slug>.rego (package
+vaultguard.rules.<category>.<slug>, with METADATA), fixtures in
+DIR/<category>/testdata/<slug>/: cases named pass* must produce no finding,
+the others must produce exactly the findings their "# want: ID" comments
+expect, on those lines.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			dir := args[0]
+			mods, err := engine.LoadModules([]engine.Source{{FS: rules.FS, Root: "."}, {FS: os.DirFS(dir), Root: ".", Custom: true, Label: filepath.ToSlash(dir)}})
+			if err != nil {
+				return usageError("%v", err)
+			}
+			var custom []*engine.Module
+			for _, m := range mods {
+				if m.Custom || !m.Test {
+					custom = append(custom, m)
+				}
+			}
+			linter, err := lint.New(ctx, lint.Options{RuleDirs: []string{dir}})
+			if err != nil {
+				return usageError("%v", err)
+			}
+			passed, failed := 0, 0
+			regoResults, err := linttest.RunRegoTests(ctx, custom)
+			if err != nil {
+				return usageError("%v", err)
+			}
+			for _, r := range regoResults {
+				if !strings.HasPrefix(r.Location, filepath.ToSlash(dir)) {
+					continue
+				}
+				switch {
+				case r.Err != nil:
+					failed++
+					fmt.Fprintf(streams.Out, "FAIL %s: %v\n", r.Name, r.Err)
+				case r.Fail:
+					failed++
+					fmt.Fprintf(streams.Out, "FAIL %s (%s)\n", r.Name, r.Location)
+				default:
+					passed++
+				}
+			}
+			cases, err := linttest.RunFixtures(ctx, linter, dir)
+			if err != nil {
+				return usageError("%v", err)
+			}
+			for _, cr := range cases {
+				if cr.OK() {
+					passed++
+					continue
+				}
+				failed++
+				fmt.Fprintf(streams.Out, "FAIL fixture %s\n", cr.Case.Name)
+				if cr.Err != nil {
+					fmt.Fprintf(streams.Out, "    %v\n", cr.Err)
+				}
+				for _, line := range strings.Split(strings.TrimSpace(cr.Mismatch.String()), "\n") {
+					if line != "" {
+						fmt.Fprintf(streams.Out, "    %s\n", line)
+					}
+				}
+			}
+			fmt.Fprintf(streams.Out, "%d passed, %d failed\n", passed, failed)
+			if failed > 0 {
+				return &ExitError{Code: ExitFindings}
+			}
+			return nil
+		},
+	}
 }

@@ -169,3 +169,11 @@ func WantsUnder(c Case, rel func(string) string) ([]Want, error) {
 	})
 	return wants, err
 }
+
+func mustWd() string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return "."
+	}
+	return wd
+}
