@@ -60,9 +60,9 @@ type fileSchema struct {
 }
 
 type ruleBlock struct {
-	ID       string   `hcl:"id,label"`
-	Enabled  *bool    `hcl:"enabled,optional"`
-	Severity *string  `hcl:"severity,optional"`
+	ID       string    `hcl:"id,label"`
+	Enabled  *bool     `hcl:"enabled,optional"`
+	Severity *string   `hcl:"severity,optional"`
 	Range    hcl.Range `hcl:",def_range"`
 }
 
