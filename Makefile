@@ -54,3 +54,18 @@ golden:
 
 clean:
 	rm -rf $(BIN)
+
+## bench-audit: the audit analyzer against jq and grep -c on the same
+## generated log (MB/s, peak RSS), plus a stdin stream to show flat memory.
+## Sizes in MiB; the log goes to BENCH_AUDIT_DIR, never into the repo.
+BENCH_AUDIT_MB ?= 1024
+BENCH_AUDIT_STREAM_MB ?= 10240
+BENCH_AUDIT_DIR ?= /tmp/vaultguard-bench
+.PHONY: bench-audit fuzz-audit
+bench-audit:
+	BENCH_AUDIT_MB=$(BENCH_AUDIT_MB) BENCH_AUDIT_STREAM_MB=$(BENCH_AUDIT_STREAM_MB) \
+	BENCH_AUDIT_DIR=$(BENCH_AUDIT_DIR) GO=$(GO) ./auditlog/gen/bench-audit.sh
+
+## fuzz-audit: the audit decoder's differential fuzz target (FUZZTIME).
+fuzz-audit:
+	$(GO) test ./auditlog -run '^$$' -fuzz FuzzDecode -fuzztime $(FUZZTIME)

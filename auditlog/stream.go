@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 
@@ -26,8 +28,9 @@ type Options struct {
 	// present; without it the JSON is found at the first '{' of a line,
 	// which already handles syslog headers and prefixes without braces.
 	Prefix string
-	// Needles is the byte pre-filter: when set, an entry that contains none
-	// of them is counted and skipped without being decoded.
+	// Needles is the byte pre-filter: when set, an entry that does not
+	// contain every one of them is counted and skipped without being
+	// decoded. Put the most selective needle first.
 	Needles [][]byte
 	// Follow keeps reading a file as it grows (see followReader).
 	Follow bool
@@ -67,6 +70,10 @@ type block struct {
 	// oversize is the length of a line that was too long to keep; data is
 	// then a single empty line standing in for it.
 	oversize int64
+	// mapping is the memory-mapped file data was cut from, [off, end) the
+	// block's range in it: released once the block is consumed.
+	mapping  []byte
+	off, end int
 	openErr  error
 	readErr  error
 }
@@ -133,9 +140,12 @@ func Scan(ctx context.Context, inputs []Input, opts Options, fn func(*Entry) err
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// A mapped file truncated under us faults; turn that into an
+			// error on the block instead of a crash.
+			debug.SetPanicOnFault(true)
 			dec := NewDecoder()
 			for blk := range p.work {
-				p.done <- p.frame(dec, blk)
+				p.done <- p.frameSafe(dec, blk)
 			}
 		}()
 	}
@@ -164,6 +174,9 @@ func Scan(ctx context.Context, inputs []Input, opts Options, fn func(*Entry) err
 					cancel()
 				}
 			}
+			if r.blk.mapping != nil {
+				releasePages(r.blk.mapping, r.blk.off, r.blk.end)
+			}
 			if r.blk.pooled {
 				b := r.blk.data[:cap(r.blk.data)]
 				p.pool.Put(&b)
@@ -171,6 +184,7 @@ func Scan(ctx context.Context, inputs []Input, opts Options, fn func(*Entry) err
 			<-p.tokens
 		}
 	}
+	p.unmapAll()
 	st.Bytes = bytesRead.Load()
 	if fnErr != nil {
 		return st, fnErr
@@ -189,6 +203,9 @@ type pipeline struct {
 	pool   sync.Pool
 	prefix []byte
 	seq    int64
+
+	mu       sync.Mutex
+	mappings [][]byte
 }
 
 func (p *pipeline) send(ctx context.Context, b *block) error {
@@ -213,6 +230,12 @@ func (p *pipeline) read(ctx context.Context, inputs []Input, counted *atomic.Int
 				p.opts.Progress(d)
 			}
 		}
+		if done, err := p.tryMapped(ctx, in, progress); done || err != nil {
+			if err != nil {
+				return err
+			}
+			continue
+		}
 		r, closeFn, err := openInput(ctx, in, p.opts.Follow, &n, progress)
 		if err != nil {
 			if err := p.send(ctx, &block{file: in.Name(), first: true, last: true, openErr: err}); err != nil {
@@ -227,6 +250,87 @@ func (p *pipeline) read(ctx context.Context, inputs []Input, counted *atomic.Int
 		}
 	}
 	return nil
+}
+
+// tryMapped reads an uncompressed regular file through a read-only memory
+// mapping, cutting blocks without copying. It reports done=false when the
+// input is not such a file (stdin, compressed, followed, unmappable), and
+// the normal reader takes over.
+func (p *pipeline) tryMapped(ctx context.Context, in Input, progress func(int64)) (bool, error) {
+	if in.Path == "-" || p.opts.Follow {
+		return false, nil
+	}
+	f, err := os.Open(in.Path)
+	if err != nil {
+		return false, nil
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil || !st.Mode().IsRegular() || st.Size() < 4096 {
+		return false, nil
+	}
+	var magic [4]byte
+	if _, err := f.ReadAt(magic[:], 0); err != nil || bytes.HasPrefix(magic[:], gzipMagic) || bytes.HasPrefix(magic[:], zstdMagic) {
+		return false, nil
+	}
+	data, err := mapFile(f, st.Size())
+	if err != nil {
+		return false, nil
+	}
+	p.mu.Lock()
+	p.mappings = append(p.mappings, data)
+	p.mu.Unlock()
+	name := in.Name()
+	first := true
+	for pos := 0; pos < len(data); {
+		if err := ctx.Err(); err != nil {
+			return true, err
+		}
+		end := min(pos+p.opts.BlockSize, len(data))
+		oversize := int64(0)
+		if end < len(data) {
+			if k := bytes.LastIndexByte(data[pos:end], '\n'); k >= 0 {
+				end = pos + k + 1
+			} else if nl := bytes.IndexByte(data[end:], '\n'); nl < 0 {
+				end = len(data)
+			} else {
+				end += nl + 1
+			}
+			if end-pos > p.opts.MaxEntryBytes && bytes.IndexByte(data[pos:end-1], '\n') < 0 {
+				oversize = int64(end - pos - 1)
+			}
+		}
+		blk := &block{file: name, first: first, last: end >= len(data), mapping: data, off: pos}
+		switch {
+		case oversize > 0:
+			blk.data, blk.oversize = []byte{'\n'}, oversize
+		case end >= len(data) && data[end-1] != '\n':
+			if end-pos > p.opts.MaxEntryBytes && bytes.IndexByte(data[pos:end], '\n') < 0 {
+				blk.data, blk.oversize = []byte{'\n'}, int64(end-pos)
+			} else {
+				blk.data = append(append(make([]byte, 0, end-pos+1), data[pos:end]...), '\n')
+			}
+		default:
+			blk.data = data[pos:end:end]
+		}
+		blk.end = end
+		if err := p.send(ctx, blk); err != nil {
+			return true, err
+		}
+		progress(int64(end - pos))
+		first = false
+		pos = end
+	}
+	return true, nil
+}
+
+func (p *pipeline) unmapAll() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, m := range p.mappings {
+		unmapFile(m)
+	}
+	p.mappings = nil
 }
 
 func (p *pipeline) getBuf() []byte {
@@ -391,11 +495,26 @@ func (p *pipeline) wanted(b []byte) bool {
 		return true
 	}
 	for _, n := range p.opts.Needles {
-		if bytes.Contains(b, n) {
-			return true
+		if !bytes.Contains(b, n) {
+			return false
 		}
 	}
-	return false
+	return true
+}
+
+// frameSafe is frame with a fault in a mapped file (the file was truncated
+// while being read) reported as a malformed block rather than a crash.
+func (p *pipeline) frameSafe(dec *Decoder, blk *block) (res *result) {
+	defer func() {
+		if r := recover(); r != nil {
+			if blk.mapping == nil {
+				panic(r)
+			}
+			res = &result{blk: blk, malformed: []relMalformed{{1, fmt.Sprintf("file changed while being read (truncated?): %v", r)}}}
+			blk.data = nil
+		}
+	}()
+	return p.frame(dec, blk)
 }
 
 // frame cuts a block into entries and decodes them.
@@ -429,6 +548,9 @@ func (p *pipeline) frame(dec *Decoder, blk *block) *result {
 	}
 	res.head = data[:pos]
 	res.headOnly = pos >= len(data)
+	if pos == 0 && len(p.opts.Needles) > 0 && p.frameFast(dec, data, res) {
+		return res
+	}
 
 	pendStart, pendLine := -1, int64(0)
 	decode := func(obj []byte, at int64) {
@@ -486,6 +608,73 @@ func (p *pipeline) frame(dec *Decoder, blk *block) *result {
 	}
 	res.lines = int64(bytes.Count(data, []byte{'\n'}))
 	return res
+}
+
+// frameFast is the pre-filter's fast path for blocks of one-line entries:
+// it searches the whole block for the first needle and decodes only the
+// lines that hold it, so most of the block is only scanned by SIMD
+// searches. It gives up (and frame does the line-by-line work) when the
+// block may hold a multi-line entry at a hit or at its end.
+func (p *pipeline) frameFast(dec *Decoder, data []byte, res *result) bool {
+	if last := lastLine(data); !isStarter(last) || !endsObject(last) {
+		return false
+	}
+	needle := p.opts.Needles[0]
+	type hit struct {
+		start, end int
+	}
+	var hits []hit
+	for pos := 0; pos < len(data); {
+		k := bytes.Index(data[pos:], needle)
+		if k < 0 {
+			break
+		}
+		h := pos + k
+		start := bytes.LastIndexByte(data[:h], '\n') + 1
+		end := bytes.IndexByte(data[h:], '\n')
+		if end < 0 {
+			end = len(data)
+		} else {
+			end += h
+		}
+		l := data[start:end]
+		if !isStarter(l) || !endsObject(l) {
+			return false
+		}
+		hits = append(hits, hit{start, end})
+		pos = end + 1
+	}
+	res.lines = int64(bytes.Count(data, []byte{'\n'}))
+	line, counted := int64(0), 0
+	for _, h := range hits {
+		line += int64(bytes.Count(data[counted:h.start], []byte{'\n'})) + 1
+		counted = h.start
+		l := data[h.start:h.end]
+		obj := l[p.jsonStart(l):]
+		if !p.wanted(obj) {
+			continue
+		}
+		res.entries = append(res.entries, Entry{})
+		e := &res.entries[len(res.entries)-1]
+		e.Pos.Line = line
+		if err := dec.Decode(obj, e); err != nil {
+			res.entries = res.entries[:len(res.entries)-1]
+			res.malformed = append(res.malformed, relMalformed{line, err.Error()})
+		} else if !e.looksLikeAudit() {
+			res.entries = res.entries[:len(res.entries)-1]
+			res.malformed = append(res.malformed, relMalformed{line, errNotAudit})
+		}
+	}
+	res.prefiltered = res.lines - int64(len(res.entries)+len(res.malformed))
+	return true
+}
+
+func lastLine(data []byte) []byte {
+	end := len(data)
+	if end > 0 && data[end-1] == '\n' {
+		end--
+	}
+	return data[bytes.LastIndexByte(data[:end], '\n')+1 : end]
 }
 
 // consumer turns ordered results into calls of fn and keeps per-input state:
