@@ -4,5 +4,5 @@ path "sys/policies/acl/app-team" { # want: VG-POL-004
 
 # deprecated syntax: policy = "write" means create, read, update, delete, list
 path "sys/policy/app-team" { # want: VG-POL-004
-  policy = "write"
+  policy = "write" # want: VG-POL-020
 }

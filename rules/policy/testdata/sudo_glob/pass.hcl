@@ -1,3 +1,3 @@
-path "auth/token/create-orphan" {
+path "auth/token/revoke-orphan" {
   capabilities = ["update", "sudo"]
 }

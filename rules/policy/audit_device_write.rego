@@ -1,0 +1,27 @@
+# METADATA
+# title: "Write access to audit devices"
+# description: |
+#   Whoever can enable, disable or reconfigure audit devices (sys/audit/*,
+#   sys/config/auditing/*) can switch off the record of what they do next,
+#   or point a file device at a path Vault executes (CVE-2025-6000). Audit
+#   device management needs sudo, and this block grants it.
+# related_resources:
+#   - ref: https://developer.hashicorp.com/vault/docs/concepts/production-hardening
+# custom:
+#   id: VG-POL-014
+#   severity: critical
+#   kinds: [policy]
+#   remediation: "Reserve audit device management for a break-glass identity; monitoring needs read on sys/audit at most."
+package vaultguard.rules.policy.audit_device_write
+
+import data.vaultguard.acl
+
+deny contains {"msg": msg, "_loc": p._loc} if {
+	some pol in input.policy
+	some p in pol.paths
+	count(acl.mods(p)) > 0
+	"sudo" in p.capabilities
+	some prefix in ["sys/audit/", "sys/config/auditing/"]
+	acl.reaches(p.path, prefix)
+	msg := sprintf("path %q grants %s with sudo on %s: the holder can disable or redirect auditing", [p.path, concat(", ", acl.mods(p)), trim_suffix(prefix, "/")])
+}

@@ -1,0 +1,41 @@
+# METADATA
+# title: "Write access to auth methods or secrets engine mounts"
+# description: |
+#   Enabling, disabling, tuning or moving auth methods and secrets engines
+#   (sys/auth/*, sys/mounts/*, sys/remount) changes who can log in and where
+#   secrets live: the holder can mount a new auth method whose roles grant
+#   any policy, or disable one to lock everyone out. sys/auth/* and
+#   sys/remount also need sudo, which this block grants.
+# related_resources:
+#   - ref: https://developer.hashicorp.com/vault/api-docs/system/auth
+# custom:
+#   id: VG-POL-010
+#   severity: high
+#   kinds: [policy]
+#   remediation: "Keep mount and auth-method management for a tightly held admin identity; applications never need it."
+package vaultguard.rules.policy.auth_mount_write
+
+import data.vaultguard.acl
+
+deny contains {"msg": msg, "_loc": p._loc} if {
+	some pol in input.policy
+	some p in pol.paths
+	count(acl.mods(p)) > 0
+	some area in areas
+	effective(p, area)
+	acl.reaches(p.path, area.prefix)
+	msg := sprintf("path %q grants %s on %s: %s", [p.path, concat(", ", acl.mods(p)), area.prefix, area.why])
+}
+
+areas := [
+	{"prefix": "sys/mounts/", "sudo": false, "why": "the holder can enable, disable and tune secrets engines and auth mounts"},
+	{"prefix": "sys/auth/", "sudo": true, "why": "with sudo the holder can enable an auth method whose roles grant any policy"},
+	{"prefix": "sys/remount", "sudo": true, "why": "with sudo the holder can move mounts and the leases under them"},
+]
+
+effective(_, area) if not area.sudo
+
+effective(p, area) if {
+	area.sudo
+	"sudo" in p.capabilities
+}

@@ -1,0 +1,3 @@
+path "sys/audit-hash/file" {
+  capabilities = ["update"]
+}

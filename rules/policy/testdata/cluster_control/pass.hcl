@@ -1,0 +1,7 @@
+path "sys/seal-status" {
+  capabilities = ["read"]
+}
+
+path "sys/storage/raft/autopilot/state" {
+  capabilities = ["deny"]
+}

@@ -1,0 +1,3 @@
+path "secret/data/payments/admin" {
+  capabilities = ["read", "deny"] # want: VG-POL-021
+}

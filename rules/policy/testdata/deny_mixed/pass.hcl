@@ -1,0 +1,3 @@
+path "secret/data/payments/admin" {
+  capabilities = ["deny"]
+}

@@ -1,0 +1,7 @@
+path "secret/data/payments/stripe" {
+  capabilities = ["read"]
+}
+
+path "secret/data/payments/admin" {
+  capabilities = ["deny"]
+}

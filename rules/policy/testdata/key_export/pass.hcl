@@ -1,0 +1,7 @@
+path "transit/encrypt/payments" {
+  capabilities = ["update"]
+}
+
+path "pki/issue/web" {
+  capabilities = ["update"]
+}

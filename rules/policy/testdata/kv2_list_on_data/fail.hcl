@@ -1,0 +1,3 @@
+path "secret/data/app/config" { # want: VG-POL-028
+  capabilities = ["read", "list"]
+}

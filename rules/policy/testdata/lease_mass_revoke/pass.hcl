@@ -1,0 +1,3 @@
+path "sys/leases/revoke" {
+  capabilities = ["update"]
+}

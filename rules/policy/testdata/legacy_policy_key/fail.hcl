@@ -1,0 +1,3 @@
+path "secret/app/config" {
+  policy = "read" # want: VG-POL-020
+}

@@ -1,0 +1,3 @@
+path "secret/app/config" {
+  capabilities = ["read", "list"]
+}

@@ -1,0 +1,7 @@
+path "secret/data/billing/config" {
+  capabilities = ["read", "update"]
+}
+
+path "secret/data/orders/config" {
+  capabilities = ["read"]
+}

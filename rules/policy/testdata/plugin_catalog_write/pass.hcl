@@ -1,0 +1,3 @@
+path "sys/plugins/catalog" {
+  capabilities = ["read"]
+}

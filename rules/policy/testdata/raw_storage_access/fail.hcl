@@ -1,0 +1,3 @@
+path "sys/raw/logical" { # want: VG-POL-013
+  capabilities = ["read"]
+}

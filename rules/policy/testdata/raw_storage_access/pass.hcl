@@ -1,0 +1,3 @@
+path "sys/raw" {
+  capabilities = ["deny"]
+}

@@ -1,0 +1,3 @@
+path "auth/token/revoke-orphan" {
+  capabilities = ["update", "sudo"]
+}

@@ -1,0 +1,3 @@
+path "sys/quotas/rate-limit/global" {
+  capabilities = ["read"]
+}

@@ -1,0 +1,3 @@
+path "secret/data/users/{{identity.entity.id}}" {
+  capabilities = ["read"]
+}
