@@ -1,6 +1,9 @@
 package vaulttest
 
-import "syscall"
+import (
+	"errors"
+	"syscall"
+)
 
 // sysProcAttr asks the kernel to kill the server when the thread that started
 // it dies, so a crashed or timed-out test binary leaves no vault behind. The
@@ -8,4 +11,9 @@ import "syscall"
 // (see Server.run), because the signal follows the thread, not the process.
 func sysProcAttr() *syscall.SysProcAttr {
 	return &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
+}
+
+// processGone reports whether no process has the given pid.
+func processGone(pid int) bool {
+	return errors.Is(syscall.Kill(pid, 0), syscall.ESRCH)
 }

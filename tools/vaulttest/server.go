@@ -112,6 +112,7 @@ func start(ctx context.Context, opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	sweepStale()
 	ctx, cancel := context.WithTimeout(ctx, opts.StartTimeout)
 	defer cancel()
 
@@ -138,6 +139,10 @@ func startOnce(ctx context.Context, bin string, opts Options) (s *Server, err er
 		return nil, fmt.Errorf("create dir: %w", err)
 	}
 	s = &Server{Dir: dir, LogFile: filepath.Join(dir, "vault.log"), exited: make(chan struct{})}
+	if err := os.WriteFile(filepath.Join(dir, ownerFile), []byte(strconv.Itoa(os.Getpid())), 0o600); err != nil {
+		s.Stop()
+		return nil, fmt.Errorf("write owner file: %w", err)
+	}
 	defer func() {
 		if err != nil {
 			if tail := s.logTail(40); tail != "" {
