@@ -3,7 +3,6 @@ package vaulttest
 import (
 	"context"
 	"errors"
-	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -226,7 +225,7 @@ func writeKV(t testing.TB, s *Server, path string, data map[string]any) {
 		var re *api.ResponseError
 		upgrading := errors.As(err, &re) && strings.Contains(strings.Join(re.Errors, " "), "pgrading")
 		if !upgrading || time.Now().After(deadline) {
-			t.Fatalf("vaulttest: %v", fmt.Errorf("write %s: %w", path, err))
+			t.Fatalf("vaulttest: write %s: %v", path, err)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}

@@ -185,12 +185,15 @@ func startOnce(ctx context.Context, bin string, opts Options) (s *Server, err er
 	}
 	s.Version = health.Version
 
-	init, err := c.Sys().InitWithContext(ctx, &api.InitRequest{SecretShares: 1, SecretThreshold: 1})
+	initResp, err := c.Sys().InitWithContext(ctx, &api.InitRequest{SecretShares: 1, SecretThreshold: 1})
 	if err != nil {
 		return s, fmt.Errorf("init: %w", err)
 	}
-	s.rootToken = init.RootToken
-	if _, err := c.Sys().UnsealWithContext(ctx, init.Keys[0]); err != nil {
+	if len(initResp.Keys) != 1 || initResp.RootToken == "" {
+		return s, fmt.Errorf("init: got %d unseal keys and a root token: %t", len(initResp.Keys), initResp.RootToken != "")
+	}
+	s.rootToken = initResp.RootToken
+	if _, err := c.Sys().UnsealWithContext(ctx, initResp.Keys[0]); err != nil {
 		return s, fmt.Errorf("unseal: %w", err)
 	}
 	c.SetToken(s.rootToken)
@@ -303,9 +306,9 @@ func (s *Server) waitListening(ctx context.Context, c *api.Client) (*api.HealthR
 			if strings.Contains(s.logTail(20), "address already in use") {
 				return nil, fmt.Errorf("wait for listener: %w", errPortTaken)
 			}
-			return nil, fmt.Errorf("wait for listener: vault exited: %v", s.waitErr)
+			return nil, fmt.Errorf("wait for listener: %w", s.exitErr())
 		case <-ctx.Done():
-			return nil, fmt.Errorf("wait for listener: %w (last error: %v)", ctx.Err(), err)
+			return nil, fmt.Errorf("wait for listener: %w (last error: %w)", ctx.Err(), err)
 		case <-time.After(20 * time.Millisecond):
 		}
 	}
@@ -331,12 +334,20 @@ func (s *Server) waitActive(ctx context.Context, c *api.Client) error {
 		}
 		select {
 		case <-s.exited:
-			return fmt.Errorf("wait for active: vault exited: %v", s.waitErr)
+			return fmt.Errorf("wait for active: %w", s.exitErr())
 		case <-ctx.Done():
-			return fmt.Errorf("wait for active: %w (last: %v)", ctx.Err(), last)
+			return fmt.Errorf("wait for active: %w (last: %w)", ctx.Err(), last)
 		case <-time.After(20 * time.Millisecond):
 		}
 	}
+}
+
+// exitErr describes how vault exited; call it only after exited is closed.
+func (s *Server) exitErr() error {
+	if s.waitErr == nil {
+		return errors.New("vault exited with status 0")
+	}
+	return fmt.Errorf("vault exited: %w", s.waitErr)
 }
 
 // Stop kills the server and removes its directory (kept when
