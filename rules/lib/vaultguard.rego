@@ -94,3 +94,18 @@ api_segment(1, s) if s in {"data", "metadata", "delete", "undelete", "destroy", 
 # writes is grants_write as a value: true or false, never undefined.
 writes(p) := true if grants_write(p)
 else := false
+
+# string_list reads a list of strings, or a comma-separated string as
+# Vault's parseutil.ParseCommaStringSlice does.
+string_list(v) := [trim_space(s) | some s in v; is_string(s)] if is_array(v)
+
+string_list(v) := [trim_space(s) | some s in split(v, ",")] if is_string(v)
+
+# url_host is the host of a URL or host:port ("https://h:8200/x" -> "h").
+url_host(u) := host_of(split(trim_prefix(trim_prefix(lower(u), "https://"), "http://"), "/")[0])
+
+# is_http_remote holds for a plain-http URL to a host other than this one.
+is_http_remote(u) if {
+	startswith(lower(u), "http://")
+	not is_loopback(url_host(u))
+}

@@ -7,6 +7,11 @@ listener "tcp" {
   tls_cert_file   = "/opt/vault/tls/vault.pem"
   tls_key_file    = "/opt/vault/tls/vault-key.pem"
   tls_min_version = "tls10" # want: VG-SRV-004
+  custom_response_headers {
+    "default" = {
+      "Strict-Transport-Security" = ["max-age=31536000; includeSubDomains"]
+    }
+  }
 }
 
 seal "awskms" {

@@ -5,6 +5,11 @@ storage "raft" {
 listener "tcp" { # want: VG-SRV-003
   address      = "0.0.0.0:8200"
   tls_key_file = "/opt/vault/tls/vault-key.pem"
+  custom_response_headers {
+    "default" = {
+      "Strict-Transport-Security" = ["max-age=31536000; includeSubDomains"]
+    }
+  }
 }
 
 seal "awskms" {

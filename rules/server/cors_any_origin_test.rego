@@ -1,0 +1,29 @@
+package vaultguard.rules.server.cors_any_origin_test
+
+import data.vaultguard.rules.server.cors_any_origin
+
+loc := {"file": "vault.hcl", "line": 1, "column": 1, "end_line": 1, "end_column": 10}
+
+aloc := {"file": "vault.hcl", "line": 3, "column": 3, "end_line": 3, "end_column": 30}
+
+attr(v) := {"value": v, "known": true, "_loc": aloc, "bool": to_bool(v)}
+
+to_bool(v) := v if is_boolean(v)
+else := v in {"true", "1", "t", "T", "TRUE", "True"} if is_string(v)
+else := v != 0
+
+cfg(top) := {"server_config": [object.union({"_loc": loc, "_partial": false}, top)]}
+
+listener(attrs) := cfg({"listener": [object.union({"_type": "tcp", "_loc": loc}, attrs)]})
+
+block(kind, typ, attrs) := cfg({kind: [object.union({"_type": typ, "_loc": loc}, attrs)]})
+
+test_star if {
+	got := cors_any_origin.deny with input as listener({"cors_enabled": attr(true), "cors_allowed_origins": attr(["*"])})
+	count(got) == 1
+	{f._loc | some f in got} == {aloc}
+}
+
+test_listed if {
+	count(cors_any_origin.deny) == 0 with input as listener({"cors_enabled": attr(true), "cors_allowed_origins": attr(["https://app.example.com"])})
+}

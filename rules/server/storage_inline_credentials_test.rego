@@ -1,0 +1,35 @@
+package vaultguard.rules.server.storage_inline_credentials_test
+
+import data.vaultguard.rules.server.storage_inline_credentials
+
+loc := {"file": "vault.hcl", "line": 1, "column": 1, "end_line": 1, "end_column": 10}
+
+aloc := {"file": "vault.hcl", "line": 3, "column": 3, "end_line": 3, "end_column": 30}
+
+attr(v) := {"value": v, "known": true, "_loc": aloc, "bool": to_bool(v)}
+
+to_bool(v) := v if is_boolean(v)
+else := v in {"true", "1", "t", "T", "TRUE", "True"} if is_string(v)
+else := v != 0
+
+cfg(top) := {"server_config": [object.union({"_loc": loc, "_partial": false}, top)]}
+
+listener(attrs) := cfg({"listener": [object.union({"_type": "tcp", "_loc": loc}, attrs)]})
+
+block(kind, typ, attrs) := cfg({kind: [object.union({"_type": typ, "_loc": loc}, attrs)]})
+
+test_consul_token if {
+	got := storage_inline_credentials.deny with input as block("storage", "consul", {"token": attr("3c9f7e7c-0000")})
+	count(got) == 1
+	{f._loc | some f in got} == {aloc}
+}
+
+test_pg_url if {
+	got := storage_inline_credentials.deny with input as block("storage", "postgresql", {"connection_url": attr("postgres://vault:s3cret@db:5432/vault")})
+	count(got) == 1
+	{f._loc | some f in got} == {aloc}
+}
+
+test_no_creds if {
+	count(storage_inline_credentials.deny) == 0 with input as block("storage", "consul", {"address": attr("127.0.0.1:8500")})
+}

@@ -1,0 +1,15 @@
+# want: VG-SRV-027
+storage "raft" {
+  path    = "/opt/vault/data"
+  node_id = "vault-1"
+}
+
+log_level = "info"
+
+seal "awskms" {
+  region     = "eu-west-1"
+  kms_key_id = "alias/vault-unseal"
+}
+
+default_lease_ttl = "1h"
+max_lease_ttl     = "24h"

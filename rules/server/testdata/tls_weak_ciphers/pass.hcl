@@ -1,0 +1,26 @@
+storage "raft" {
+  path    = "/opt/vault/data"
+  node_id = "vault-1"
+}
+
+listener "tcp" {
+  address       = "0.0.0.0:8200"
+  tls_cert_file = "/opt/vault/tls/vault.pem"
+  tls_key_file  = "/opt/vault/tls/vault-key.pem"
+  tls_min_version = "tls12"
+  tls_cipher_suites = "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305"
+
+  custom_response_headers {
+    "default" = {
+      "Strict-Transport-Security" = ["max-age=31536000; includeSubDomains"]
+    }
+  }
+}
+
+seal "awskms" {
+  region     = "eu-west-1"
+  kms_key_id = "alias/vault-unseal"
+}
+
+default_lease_ttl = "1h"
+max_lease_ttl     = "24h"

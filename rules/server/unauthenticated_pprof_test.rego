@@ -1,0 +1,29 @@
+package vaultguard.rules.server.unauthenticated_pprof_test
+
+import data.vaultguard.rules.server.unauthenticated_pprof
+
+loc := {"file": "vault.hcl", "line": 1, "column": 1, "end_line": 1, "end_column": 10}
+
+aloc := {"file": "vault.hcl", "line": 3, "column": 3, "end_line": 3, "end_column": 30}
+
+attr(v) := {"value": v, "known": true, "_loc": aloc, "bool": to_bool(v)}
+
+to_bool(v) := v if is_boolean(v)
+else := v in {"true", "1", "t", "T", "TRUE", "True"} if is_string(v)
+else := v != 0
+
+cfg(top) := {"server_config": [object.union({"_loc": loc, "_partial": false}, top)]}
+
+listener(attrs) := cfg({"listener": [object.union({"_type": "tcp", "_loc": loc}, attrs)]})
+
+block(kind, typ, attrs) := cfg({kind: [object.union({"_type": typ, "_loc": loc}, attrs)]})
+
+test_on if {
+	got := unauthenticated_pprof.deny with input as listener({"profiling": [{"_loc": loc, "unauthenticated_pprof_access": attr(true)}]})
+	count(got) == 1
+	{f._loc | some f in got} == {aloc}
+}
+
+test_off if {
+	count(unauthenticated_pprof.deny) == 0 with input as listener({"profiling": [{"_loc": loc, "unauthenticated_pprof_access": attr(false)}]})
+}
