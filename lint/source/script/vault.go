@@ -211,18 +211,25 @@ func parseFlags(args []Arg) (map[string]flag, []Arg) {
 	var pos []Arg
 	for i := 0; i < len(args); i++ {
 		a := args[i]
-		if !a.Known || len(a.Value) < 2 || a.Value[0] != '-' || len(pos) > 0 {
+		if len(pos) > 0 || !isFlag(a) {
 			pos = append(pos, a)
 			continue
 		}
-		if a.Value == "--" {
+		if a.Known && a.Value == "--" {
 			pos = append(pos, args[i+1:]...)
 			break
 		}
-		name := strings.TrimLeft(a.Value, "-")
+		src := a.Value
+		if !a.Known {
+			src = a.Text
+		}
+		name := strings.TrimLeft(src, "-")
 		if k, v, ok := strings.Cut(name, "="); ok {
 			f := flag{Arg: a, set: true}
 			f.Value = v
+			if !a.Known {
+				f.Value, f.Text = "", v
+			}
 			prev, dup := flags[k]
 			if dup && k == "policy" {
 				f.Value = prev.Value + "," + v
@@ -246,6 +253,16 @@ func parseFlags(args []Arg) (map[string]flag, []Arg) {
 		flags[name] = f
 	}
 	return flags, pos
+}
+
+// isFlag reports whether an argument is an option: -name, -name=value,
+// or -name="$VALUE" (whose value is not known but whose name is).
+func isFlag(a Arg) bool {
+	if a.Known {
+		return len(a.Value) >= 2 && a.Value[0] == '-'
+	}
+	k, _, ok := strings.Cut(a.Text, "=")
+	return ok && len(k) >= 2 && k[0] == '-' && !strings.ContainsAny(k, "$\"'`")
 }
 
 // clientFlags reads -address and -tls-skip-verify, which any vault

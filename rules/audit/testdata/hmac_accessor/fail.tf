@@ -1,0 +1,7 @@
+resource "vault_audit" "file" {
+  type = "file"
+  options = {
+    file_path     = "/var/log/vault/audit.log"
+    hmac_accessor = "false" # want: VG-AUD-002
+  }
+}

@@ -1,0 +1,6 @@
+resource "vault_audit" "file" {
+  type = "file"
+  options = {
+    file_path = "/var/log/vault/audit.log"
+  }
+}

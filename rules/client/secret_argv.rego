@@ -1,0 +1,50 @@
+# METADATA
+# title: Secret passed on the command line
+# description: |
+#   Command-line arguments are visible to every user of the host (ps,
+#   /proc/PID/cmdline) and kept in shell history and CI logs: `vault login
+#   TOKEN`, `vault write ... password=...`, `vault login -method=userpass
+#   password=...`. This holds even when the value is a $VARIABLE: the shell
+#   expands it into the argument. Vault reads a value from stdin with
+#   key=- or from a file with key=@FILE, and `vault login` prompts or reads
+#   stdin when given no token. The message never repeats the value.
+# related_resources:
+#   - ref: https://developer.hashicorp.com/vault/docs/commands#reading-sensitive-data-from-stdin-or-a-file
+#   - ref: https://developer.hashicorp.com/vault/docs/commands/login
+# custom:
+#   id: VG-CLI-004
+#   severity: high
+#   kinds: [provider, database_connection, auth_role]
+#   remediation: Pass secrets as key=- (stdin) or key=@file, run `vault login` without a token argument (it prompts or reads stdin), or log in with an auth method.
+package vaultguard.rules.client.secret_argv
+
+import data.vaultguard.lib.objects
+
+secret_fields := {"password", "token", "secret_id", "client_secret", "secret_key", "private_key", "root_password"}
+
+deny contains {"msg": msg, "_loc": a._loc} if {
+	some kind, list in input
+	kind != "policy"
+	some o in list
+	o._origin in objects.shell_origins
+	argv(o)
+	some f in secret_fields
+	a := o[f]
+	not from_file_or_stdin(a)
+	msg := sprintf("%s is passed on the command line, where ps, shell history and CI logs see it; use %s=- (stdin) or %s=@FILE", [f, f, f])
+}
+
+# Objects from a command's arguments rather than from the environment.
+argv(o) if o._kind != "provider"
+
+argv(o) if o._via == "argv"
+
+from_file_or_stdin(a) if {
+	not a.known
+	startswith(a.text, "@")
+}
+
+from_file_or_stdin(a) if {
+	not a.known
+	a.text == "-"
+}

@@ -1,0 +1,3 @@
+provider "vault" {
+  address = "https://vault.example.com:8200"
+}

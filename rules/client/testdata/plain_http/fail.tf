@@ -1,0 +1,3 @@
+provider "vault" {
+  address = "http://vault.example.com:8200" # want: VG-CLI-002
+}

@@ -1,0 +1,2 @@
+#!/bin/bash
+vault server -dev & # want: VG-DEP-001

@@ -1,0 +1,2 @@
+#!/bin/bash
+exec vault server -config=/etc/vault.d

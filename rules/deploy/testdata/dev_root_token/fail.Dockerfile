@@ -1,0 +1,2 @@
+FROM alpine:3.19
+ENV VAULT_DEV_ROOT_TOKEN_ID=root # want: VG-DEP-002

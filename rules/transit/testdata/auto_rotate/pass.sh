@@ -1,0 +1,3 @@
+#!/bin/bash
+vault secrets enable -path=crypto transit
+vault write -f crypto/keys/orders auto_rotate_period=720h
