@@ -21,7 +21,7 @@ deny contains {"msg": msg, "_loc": p._loc} if {
 	some p in pol.paths
 	count(acl.mods(p)) > 0
 	"sudo" in p.capabilities
-	some prefix in ["sys/audit/", "sys/config/auditing/"]
-	acl.reaches(p.path, prefix)
-	msg := sprintf("path %q grants %s with sudo on %s: the holder can disable or redirect auditing", [p.path, concat(", ", acl.mods(p)), trim_suffix(prefix, "/")])
+	hits := [trim_suffix(prefix, "/") | some prefix in ["sys/audit/", "sys/config/auditing/"]; acl.reaches(p.path, prefix)]
+	count(hits) > 0
+	msg := sprintf("path %q grants %s with sudo on %s: the holder can disable or redirect auditing", [p.path, concat(", ", acl.mods(p)), concat(", ", hits)])
 }

@@ -21,11 +21,14 @@ deny contains {"msg": msg, "_loc": p._loc} if {
 	some pol in input.policy
 	some p in pol.paths
 	count(acl.mods(p)) > 0
-	some area in areas
-	effective(p, area)
-	acl.reaches(p.path, area.prefix)
-	msg := sprintf("path %q grants %s on %s: %s", [p.path, concat(", ", acl.mods(p)), area.prefix, area.why])
+	hits := [area | some area in areas; effective(p, area); acl.reaches(p.path, area.prefix)]
+	count(hits) > 0
+	msg := sprintf("path %q grants %s on %s: %s", [p.path, concat(", ", acl.mods(p)), concat(", ", [h.prefix | some h in hits]), why(hits)])
 }
+
+why([h]) := h.why
+
+why(hits) := "the holder can enable, disable, tune or move auth methods and secrets engines" if count(hits) > 1
 
 areas := [
 	{"prefix": "sys/mounts/", "sudo": false, "why": "the holder can enable, disable and tune secrets engines and auth mounts"},

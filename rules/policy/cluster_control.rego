@@ -21,12 +21,19 @@ import data.vaultguard.acl
 deny contains {"msg": msg, "_loc": p._loc} if {
 	some pol in input.policy
 	some p in pol.paths
-	some area in areas
-	caps := [c | some c in p.capabilities; c in area.caps]
-	count(caps) > 0
-	acl.reaches(p.path, area.prefix)
-	msg := sprintf("path %q grants %s on %s: %s", [p.path, concat(", ", caps), area.prefix, area.why])
+	hits := [area |
+		some area in areas
+		count([c | some c in p.capabilities; c in area.caps]) > 0
+		acl.reaches(p.path, area.prefix)
+	]
+	count(hits) > 0
+	caps := {c | some h in hits; some c in p.capabilities; c in h.caps}
+	msg := sprintf("path %q grants %s on %s: %s", [p.path, concat(", ", sort(caps)), concat(", ", [h.prefix | some h in hits]), why(hits)])
 }
+
+why([h]) := h.why
+
+why(hits) := "operator actions: root token generation, rekey, seal, raft snapshots and peers" if count(hits) > 1
 
 write := {"create", "update", "patch", "delete", "sudo"}
 

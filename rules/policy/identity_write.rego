@@ -22,10 +22,10 @@ deny contains {"msg": msg, "_loc": p._loc} if {
 	some pol in input.policy
 	some p in pol.paths
 	count(acl.mods(p)) > 0
-	some prefix in prefixes
-	acl.reaches(p.path, prefix)
+	hits := [trim_suffix(prefix, "/") | some prefix in prefixes; acl.reaches(p.path, prefix)]
+	count(hits) > 0
 	not constrained(p)
-	msg := sprintf("path %q grants %s on %s: the holder can attach policies to entities or groups, its own included", [p.path, concat(", ", acl.mods(p)), trim_suffix(prefix, "/")])
+	msg := sprintf("path %q grants %s on %s: the holder can attach policies to entities or groups, its own included", [p.path, concat(", ", acl.mods(p)), concat(", ", hits)])
 }
 
 prefixes := ["identity/entity/", "identity/entity-alias/", "identity/group/", "identity/group-alias/"]

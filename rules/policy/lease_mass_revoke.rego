@@ -22,7 +22,10 @@ deny contains {"msg": msg, "_loc": p._loc} if {
 	some p in pol.paths
 	caps := [c | some c in p.capabilities; c in {"update", "sudo"}]
 	count(caps) > 0
-	some prefix in ["sys/leases/revoke-prefix/", "sys/leases/revoke-force/", "sys/revoke-prefix/", "sys/revoke-force/"]
-	acl.reaches(p.path, prefix)
-	msg := sprintf("path %q grants %s on %s: the holder can revoke every lease under a prefix at once", [p.path, concat(", ", caps), trim_suffix(prefix, "/")])
+	hits := [trim_suffix(prefix, "/") |
+		some prefix in ["sys/leases/revoke-prefix/", "sys/leases/revoke-force/", "sys/revoke-prefix/", "sys/revoke-force/"]
+		acl.reaches(p.path, prefix)
+	]
+	count(hits) > 0
+	msg := sprintf("path %q grants %s on %s: the holder can revoke every lease under a prefix at once", [p.path, concat(", ", caps), concat(", ", hits)])
 }

@@ -19,7 +19,7 @@ deny contains {"msg": msg, "_loc": p._loc} if {
 	some pol in input.policy
 	some p in pol.paths
 	count(acl.mods(p)) > 0
-	some prefix in ["sys/plugins/catalog/", "sys/plugins/runtimes/catalog/"]
-	acl.reaches(p.path, prefix)
-	msg := sprintf("path %q grants %s on %s: registering a plugin runs a binary of the holder's choice inside Vault", [p.path, concat(", ", acl.mods(p)), trim_suffix(prefix, "/")])
+	hits := [trim_suffix(prefix, "/") | some prefix in ["sys/plugins/catalog/", "sys/plugins/runtimes/catalog/"]; acl.reaches(p.path, prefix)]
+	count(hits) > 0
+	msg := sprintf("path %q grants %s on %s: registering a plugin runs a binary of the holder's choice inside Vault", [p.path, concat(", ", acl.mods(p)), concat(", ", hits)])
 }

@@ -22,10 +22,9 @@ deny contains {"msg": msg, "_loc": p._loc} if {
 	some pol in input.policy
 	some p in pol.paths
 	count(acl.mods(p)) > 0
-	some prefix in prefixes
-	acl.reaches(p.path, prefix)
-	not acl.reaches(p.path, "sys/auth/")
-	msg := sprintf("path %q grants %s on %s: system-wide settings every client depends on", [p.path, concat(", ", acl.mods(p)), trim_suffix(prefix, "/")])
+	hits := [trim_suffix(prefix, "/") | some prefix in prefixes; acl.reaches(p.path, prefix)]
+	count(hits) > 0
+	msg := sprintf("path %q grants %s on %s: system-wide settings every client depends on", [p.path, concat(", ", acl.mods(p)), concat(", ", hits)])
 }
 
 prefixes := [

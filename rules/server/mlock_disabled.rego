@@ -20,6 +20,6 @@ deny contains {"msg": msg, "_loc": cfg.disable_mlock._loc} if {
 	some cfg in input.server_config
 	cfg.disable_mlock.bool
 	some s in cfg.storage
-	s._type != "raft"
+	not s._type in {"raft", "inmem"}
 	msg := sprintf("disable_mlock = true with %s storage: secrets in memory may be swapped to disk", [s._type])
 }
