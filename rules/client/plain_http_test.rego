@@ -12,5 +12,5 @@ test_remote_http if {
 }
 
 test_loopback_and_https if {
-	count(plain_http.deny) == 0 with input as {"provider": [addr("http://127.0.0.1:8200"), addr("http://localhost:8200"), addr("http://[::1]:8200"), addr("https://vault.internal:8200")]}
+	count(plain_http.deny) == 0 with input as {"provider": [addr("http://127.0.0.1:8200"), addr("http://localhost:8200"), addr("http://[::1]:8200"), addr("http://0.0.0.0:8200"), addr("https://vault.internal:8200")]}
 }

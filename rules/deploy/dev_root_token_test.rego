@@ -17,3 +17,8 @@ test_loopback_listener if {
 	s := {"_loc": loc, "_via": "argv", "dev_listen_address": {"value": "127.0.0.1:8200", "known": true, "_loc": loc}}
 	count(dev_root_token.deny) == 0 with input as {"server_command": [s]}
 }
+
+test_token_from_variable_not_reported if {
+	s := {"_loc": loc, "_via": "argv", "dev_root_token_id": {"value": null, "known": false, "text": "$VAULT_DEV_ROOT_TOKEN_ID", "_loc": loc}}
+	count(dev_root_token.deny) == 0 with input as {"server_command": [s]}
+}

@@ -103,6 +103,8 @@ url_host(url) := host if {
 	host := trim(m[0][1], "[]")
 }
 
-is_loopback_host(h) if lower(h) in {"localhost", "::1", "ip6-localhost"}
+# A client connecting to the unspecified address (0.0.0.0, ::) reaches
+# this host.
+is_loopback_host(h) if lower(h) in {"localhost", "::1", "ip6-localhost", "0.0.0.0", "::"}
 
 is_loopback_host(h) if startswith(h, "127.")

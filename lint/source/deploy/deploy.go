@@ -113,7 +113,6 @@ type shellText struct {
 
 // emit reads a container into the interpreter.
 func (c *container) emit(it *script.Interp) {
-	before := len(it.Input().Objects)
 	for _, s := range c.shell {
 		_ = script.ReadShell(it, s.text, s.at, shVariant, true)
 	}
@@ -140,14 +139,8 @@ func (c *container) emit(it *script.Interp) {
 	if c.hasImage && isVaultImage(c.image) && !c.explicitCmd {
 		it.DefaultDevServer(c.imageRange)
 	}
-	var server *model.Object
-	for _, o := range it.Input().Objects[before:] {
-		if o.Kind == model.KindServerCommand {
-			server = o
-		}
-	}
 	if len(c.env) > 0 {
-		it.Env(c.env, server)
+		it.Env(c.env)
 	}
 }
 

@@ -79,7 +79,7 @@ func readDockerfile(name string, src []byte) (*model.Input, []*syntax.Error) {
 				}
 			}
 		case "ENV":
-			it.Env(dockerEnv(name, l), nil)
+			it.Env(dockerEnv(name, l))
 		case "RUN":
 			if !strings.HasPrefix(strings.TrimSpace(l.text), "[") {
 				_ = script.ReadShell(it, []byte(l.text), l.at, shVariant, true)

@@ -272,7 +272,7 @@ func (w *walker) assigns(as []*sh.Assign) {
 		vars = append(vars, v)
 	}
 	if len(vars) > 0 {
-		w.it.Env(vars, nil)
+		w.it.Env(vars)
 	}
 }
 

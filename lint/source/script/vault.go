@@ -103,10 +103,11 @@ type EnvVar struct {
 // Env reads a group of environment variables set together (one `export`
 // line, one container's environment): VAULT_ADDR, VAULT_TOKEN and
 // VAULT_SKIP_VERIFY make a provider; VAULT_DEV_ROOT_TOKEN_ID and
-// VAULT_DEV_LISTEN_ADDRESS make (or join) a server_command. server may be
-// a server_command already read from the same container.
-func (it *Interp) Env(vars []EnvVar, server *model.Object) {
-	var prov *model.Object
+// VAULT_DEV_LISTEN_ADDRESS make a server_command. Both are marked as read
+// from the environment (Meta via "env"), so that messages name the
+// variable rather than the flag.
+func (it *Interp) Env(vars []EnvVar) {
+	var prov, server *model.Object
 	for _, v := range vars {
 		var key string
 		var target **model.Object

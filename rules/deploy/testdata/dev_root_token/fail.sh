@@ -1,2 +1,2 @@
 #!/bin/bash
-vault server -dev -dev-root-token-id="$TOKEN" & # want: VG-DEP-001 VG-DEP-002
+vault server -dev -dev-root-token-id=root & # want: VG-DEP-001 VG-DEP-002
