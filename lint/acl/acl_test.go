@@ -68,254 +68,259 @@ path "secret/+/+/teamb" {
 }`
 )
 
-func TestDecide(t *testing.T) {
-	cases := []struct {
-		name     string
-		policies map[string]string
-		opts     acl.Options
-		checks   []check
-	}{
-		{
-			name:     "doc: a broad glob with an exact deny and an exact create",
-			policies: map[string]string{"p": docBroad},
-			checks: []check{
-				{"secret/super-secret", "read", false, "secret/super-secret", "p"},
-				{"secret/foo", "read", true, "secret/*", "p"},
-				{"secret/foo/bar", "delete", true, "secret/*", "p"},
-				{"secret/restricted", "create", true, "secret/restricted", "p"},
-				// the exact path wins over the glob: only create is granted there
-				{"secret/restricted", "read", false, "secret/restricted", "p"},
-			},
+// decideCase is a policy set and requests with their expected decisions;
+// the live test replays the same cases against a real Vault.
+type decideCase struct {
+	name     string
+	policies map[string]string
+	opts     acl.Options
+	checks   []check
+}
+
+var decideCases = []decideCase{
+	{
+		name:     "doc: a broad glob with an exact deny and an exact create",
+		policies: map[string]string{"p": docBroad},
+		checks: []check{
+			{"secret/super-secret", "read", false, "secret/super-secret", "p"},
+			{"secret/foo", "read", true, "secret/*", "p"},
+			{"secret/foo/bar", "delete", true, "secret/*", "p"},
+			{"secret/restricted", "create", true, "secret/restricted", "p"},
+			// the exact path wins over the glob: only create is granted there
+			{"secret/restricted", "read", false, "secret/restricted", "p"},
 		},
-		{
-			name:     "doc: exact path, directory glob and string-prefix glob",
-			policies: map[string]string{"p": docGlobs},
-			checks: []check{
-				{"secret/foo", "read", true, "secret/foo", "p"},
-				{"secret/food", "read", false, "", ""},
-				{"secret/foo/bar", "read", false, "", ""},
-				{"secret/bar/zip", "read", true, "secret/bar/*", "p"},
-				{"secret/bar/zip/zap", "read", true, "secret/bar/*", "p"},
-				{"secret/bars/zip", "read", false, "", ""},
-				{"secret/zip-zap", "read", true, "secret/zip-*", "p"},
-				{"secret/zip-zap/zong", "read", true, "secret/zip-*", "p"},
-				{"secret/zip/zap", "read", false, "", ""},
-				{"secret/foo", "update", false, "secret/foo", "p"},
-			},
+	},
+	{
+		name:     "doc: exact path, directory glob and string-prefix glob",
+		policies: map[string]string{"p": docGlobs},
+		checks: []check{
+			{"secret/foo", "read", true, "secret/foo", "p"},
+			{"secret/food", "read", false, "", ""},
+			{"secret/foo/bar", "read", false, "", ""},
+			{"secret/bar/zip", "read", true, "secret/bar/*", "p"},
+			{"secret/bar/zip/zap", "read", true, "secret/bar/*", "p"},
+			{"secret/bars/zip", "read", false, "", ""},
+			{"secret/zip-zap", "read", true, "secret/zip-*", "p"},
+			{"secret/zip-zap/zong", "read", true, "secret/zip-*", "p"},
+			{"secret/zip/zap", "read", false, "", ""},
+			{"secret/foo", "update", false, "secret/foo", "p"},
 		},
-		{
-			name:     "doc: + matches exactly one segment",
-			policies: map[string]string{"p": docPlus},
-			checks: []check{
-				{"secret/foo/teamb", "read", true, "secret/+/teamb", "p"},
-				{"secret/foo/bar/teamb", "read", true, "secret/+/+/teamb", "p"},
-				{"secret/bar/foo/teamb", "read", true, "secret/+/+/teamb", "p"},
-				{"secret/teamb", "read", false, "", ""},
-				{"secret/foo/teamb/x", "read", false, "", ""},
-				{"secret/foo/teamc", "read", false, "", ""},
-			},
+	},
+	{
+		name:     "doc: + matches exactly one segment",
+		policies: map[string]string{"p": docPlus},
+		checks: []check{
+			{"secret/foo/teamb", "read", true, "secret/+/teamb", "p"},
+			{"secret/foo/bar/teamb", "read", true, "secret/+/+/teamb", "p"},
+			{"secret/bar/foo/teamb", "read", true, "secret/+/+/teamb", "p"},
+			{"secret/teamb", "read", false, "", ""},
+			{"secret/foo/teamb/x", "read", false, "", ""},
+			{"secret/foo/teamc", "read", false, "", ""},
 		},
-		{
-			name:     "doc: secret/foo* also matches secret/foobar",
-			policies: map[string]string{"p": `path "secret/foo*" { capabilities = ["read"] }`},
-			checks: []check{
-				{"secret/foobar", "read", true, "secret/foo*", "p"},
-				{"secret/foo", "read", true, "secret/foo*", "p"},
-				{"secret/fo", "read", false, "", ""},
-			},
+	},
+	{
+		name:     "doc: secret/foo* also matches secret/foobar",
+		policies: map[string]string{"p": `path "secret/foo*" { capabilities = ["read"] }`},
+		checks: []check{
+			{"secret/foobar", "read", true, "secret/foo*", "p"},
+			{"secret/foo", "read", true, "secret/foo*", "p"},
+			{"secret/fo", "read", false, "", ""},
 		},
-		{
-			name: "doc: secret/+/+/foo/* has lower priority than secret/* (rule 3)",
-			policies: map[string]string{
-				"broad":  `path "secret/*" { capabilities = ["read"] }`,
-				"narrow": `path "secret/+/+/foo/*" { capabilities = ["deny"] }`,
-			},
-			checks: []check{
-				{"secret/a/b/foo/c", "read", true, "secret/*", "broad"},
-			},
+	},
+	{
+		name: "doc: secret/+/+/foo/* has lower priority than secret/* (rule 3)",
+		policies: map[string]string{
+			"broad":  `path "secret/*" { capabilities = ["read"] }`,
+			"narrow": `path "secret/+/+/foo/*" { capabilities = ["deny"] }`,
 		},
-		{
-			name: "doc: the same pattern in several policies takes the union",
-			policies: map[string]string{
-				"reader": `path "secret/app/*" { capabilities = ["read"] }`,
-				"writer": `path "secret/app/*" { capabilities = ["update"] }`,
-			},
-			checks: []check{
-				{"secret/app/db", "read", true, "secret/app/*", "reader"},
-				{"secret/app/db", "update", true, "secret/app/*", "writer"},
-				{"secret/app/db", "delete", false, "secret/app/*", ""},
-			},
+		checks: []check{
+			{"secret/a/b/foo/c", "read", true, "secret/*", "broad"},
 		},
-		{
-			name: "doc: different patterns: only the highest-priority match counts",
-			policies: map[string]string{
-				"broad": `path "secret/*" { capabilities = ["read", "update"] }`,
-				"exact": `path "secret/foo" { capabilities = ["list"] }`,
-			},
-			checks: []check{
-				{"secret/foo", "read", false, "secret/foo", "exact"},
-				{"secret/foo", "list", true, "secret/foo", "exact"},
-				{"secret/bar", "read", true, "secret/*", "broad"},
-			},
+	},
+	{
+		name: "doc: the same pattern in several policies takes the union",
+		policies: map[string]string{
+			"reader": `path "secret/app/*" { capabilities = ["read"] }`,
+			"writer": `path "secret/app/*" { capabilities = ["update"] }`,
 		},
-		{
-			name: "doc: deny wins over every other capability, sudo included",
-			policies: map[string]string{
-				"admin": `path "sys/audit/*" { capabilities = ["create", "update", "sudo"] }`,
-				"block": `path "sys/audit/*" { capabilities = ["deny"] }`,
-			},
-			checks: []check{
-				{"sys/audit/file", "update", false, "sys/audit/*", "block"},
-				{"sys/audit/file", "sudo", false, "sys/audit/*", "block"},
-			},
+		checks: []check{
+			{"secret/app/db", "read", true, "secret/app/*", "reader"},
+			{"secret/app/db", "update", true, "secret/app/*", "writer"},
+			{"secret/app/db", "delete", false, "secret/app/*", ""},
 		},
-		{
-			name: "doc: sudo is needed on root-protected paths",
-			policies: map[string]string{
-				"nosudo": `path "sys/audit/*" { capabilities = ["create", "update"] }
+	},
+	{
+		name: "doc: different patterns: only the highest-priority match counts",
+		policies: map[string]string{
+			"broad": `path "secret/*" { capabilities = ["read", "update"] }`,
+			"exact": `path "secret/foo" { capabilities = ["list"] }`,
+		},
+		checks: []check{
+			{"secret/foo", "read", false, "secret/foo", "exact"},
+			{"secret/foo", "list", true, "secret/foo", "exact"},
+			{"secret/bar", "read", true, "secret/*", "broad"},
+		},
+	},
+	{
+		name: "doc: deny wins over every other capability, sudo included",
+		policies: map[string]string{
+			"admin": `path "sys/audit/*" { capabilities = ["create", "update", "sudo"] }`,
+			"block": `path "sys/audit/*" { capabilities = ["deny"] }`,
+		},
+		checks: []check{
+			{"sys/audit/file", "update", false, "sys/audit/*", "block"},
+			{"sys/audit/file", "sudo", false, "sys/audit/*", "block"},
+		},
+	},
+	{
+		name: "doc: sudo is needed on root-protected paths",
+		policies: map[string]string{
+			"nosudo": `path "sys/audit/*" { capabilities = ["create", "update"] }
 path "sys/seal" { capabilities = ["update"] }
 path "sys/mounts/*" { capabilities = ["create", "update"] }`,
-				"sudo": `path "sys/rotate" { capabilities = ["update", "sudo"] }`,
-			},
-			checks: []check{
-				{"sys/audit/file", "update", false, "sys/audit/*", "nosudo"},
-				{"sys/seal", "update", false, "sys/seal", "nosudo"},
-				{"sys/mounts/kv", "update", true, "sys/mounts/*", "nosudo"},
-				{"sys/rotate", "update", true, "sys/rotate", "sudo"},
-			},
+			"sudo": `path "sys/rotate" { capabilities = ["update", "sudo"] }`,
 		},
-		{
-			name:     "doc: templated paths resolve per identity",
-			policies: map[string]string{"p": `path "secret/data/{{identity.entity.id}}/*" { capabilities = ["read"] }`},
-			opts:     acl.Options{Templates: map[string]string{"identity.entity.id": "e-123"}},
-			checks: []check{
-				{"secret/data/e-123/db", "read", true, "secret/data/e-123/*", "p"},
-				{"secret/data/e-456/db", "read", false, "", ""},
-			},
+		checks: []check{
+			{"sys/audit/file", "update", false, "sys/audit/*", "nosudo"},
+			{"sys/seal", "update", false, "sys/seal", "nosudo"},
+			{"sys/mounts/kv", "update", true, "sys/mounts/*", "nosudo"},
+			{"sys/rotate", "update", true, "sys/rotate", "sudo"},
 		},
-		{
-			name:     "templated paths without values match nothing",
-			policies: map[string]string{"p": `path "secret/data/{{identity.entity.id}}/*" { capabilities = ["read"] }`},
-			checks: []check{
-				{"secret/data/e-123/db", "read", false, "", ""},
-			},
+	},
+	{
+		name:     "doc: templated paths resolve per identity",
+		policies: map[string]string{"p": `path "secret/data/{{identity.entity.id}}/*" { capabilities = ["read"] }`},
+		opts:     acl.Options{Templates: map[string]string{"identity.entity.id": "e-123"}},
+		checks: []check{
+			{"secret/data/e-123/db", "read", true, "secret/data/e-123/*", "p"},
+			{"secret/data/e-456/db", "read", false, "", ""},
 		},
-		// Priority examples from the comments of vault/acl.go's sort.
-		{
-			name: "source: foo/a* beats foo/+ (first wildcard later)",
-			policies: map[string]string{
-				"glob": `path "foo/a*" { capabilities = ["read"] }`,
-				"plus": `path "foo/+" { capabilities = ["deny"] }`,
-			},
-			checks: []check{{"foo/abc", "read", true, "foo/a*", "glob"}, {"foo/xyz", "read", false, "foo/+", "plus"}},
+	},
+	{
+		name:     "templated paths without values match nothing",
+		policies: map[string]string{"p": `path "secret/data/{{identity.entity.id}}/*" { capabilities = ["read"] }`},
+		checks: []check{
+			{"secret/data/e-123/db", "read", false, "", ""},
 		},
-		{
-			name: "source: foo/bar/+/baz beats foo/+/bar/baz",
-			policies: map[string]string{
-				"a": `path "foo/bar/+/baz" { capabilities = ["read"] }`,
-				"b": `path "foo/+/bar/baz" { capabilities = ["deny"] }`,
-			},
-			checks: []check{{"foo/bar/bar/baz", "read", true, "foo/bar/+/baz", "a"}},
+	},
+	// Priority examples from the comments of vault/acl.go's sort.
+	{
+		name: "source: foo/a* beats foo/+ (first wildcard later)",
+		policies: map[string]string{
+			"glob": `path "foo/a*" { capabilities = ["read"] }`,
+			"plus": `path "foo/+" { capabilities = ["deny"] }`,
 		},
-		{
-			name: "source: foo/+/bar beats foo/+/ba* (not a glob)",
-			policies: map[string]string{
-				"a": `path "foo/+/bar" { capabilities = ["read"] }`,
-				"b": `path "foo/+/ba*" { capabilities = ["deny"] }`,
-			},
-			checks: []check{{"foo/x/bar", "read", true, "foo/+/bar", "a"}, {"foo/x/baz", "read", false, "foo/+/ba*", "b"}},
+		checks: []check{{"foo/abc", "read", true, "foo/a*", "glob"}, {"foo/xyz", "read", false, "foo/+", "plus"}},
+	},
+	{
+		name: "source: foo/bar/+/baz beats foo/+/bar/baz",
+		policies: map[string]string{
+			"a": `path "foo/bar/+/baz" { capabilities = ["read"] }`,
+			"b": `path "foo/+/bar/baz" { capabilities = ["deny"] }`,
 		},
-		{
-			name: "source: foo/+ beats foo/*",
-			policies: map[string]string{
-				"a": `path "foo/+" { capabilities = ["read"] }`,
-				"b": `path "foo/*" { capabilities = ["deny"] }`,
-			},
-			checks: []check{{"foo/x", "read", true, "foo/+", "a"}, {"foo/x/y", "read", false, "foo/*", "b"}},
+		checks: []check{{"foo/bar/bar/baz", "read", true, "foo/bar/+/baz", "a"}},
+	},
+	{
+		name: "source: foo/+/bar beats foo/+/ba* (not a glob)",
+		policies: map[string]string{
+			"a": `path "foo/+/bar" { capabilities = ["read"] }`,
+			"b": `path "foo/+/ba*" { capabilities = ["deny"] }`,
 		},
-		{
-			name: "source: foo/bar/+/baz beats foo/+/+/baz",
-			policies: map[string]string{
-				"a": `path "foo/bar/+/baz" { capabilities = ["read"] }`,
-				"b": `path "foo/+/+/baz" { capabilities = ["deny"] }`,
-			},
-			checks: []check{{"foo/bar/x/baz", "read", true, "foo/bar/+/baz", "a"}},
+		checks: []check{{"foo/x/bar", "read", true, "foo/+/bar", "a"}, {"foo/x/baz", "read", false, "foo/+/ba*", "b"}},
+	},
+	{
+		name: "source: foo/+ beats foo/*",
+		policies: map[string]string{
+			"a": `path "foo/+" { capabilities = ["read"] }`,
+			"b": `path "foo/*" { capabilities = ["deny"] }`,
 		},
-		{
-			name: "source: foo/+/bar/ba* beats foo/+/bar/b* (longer)",
-			policies: map[string]string{
-				"a": `path "foo/+/bar/ba*" { capabilities = ["read"] }`,
-				"b": `path "foo/+/bar/b*" { capabilities = ["deny"] }`,
-			},
-			checks: []check{{"foo/x/bar/baz", "read", true, "foo/+/bar/ba*", "a"}, {"foo/x/bar/bz", "read", false, "foo/+/bar/b*", "b"}},
+		checks: []check{{"foo/x", "read", true, "foo/+", "a"}, {"foo/x/y", "read", false, "foo/*", "b"}},
+	},
+	{
+		name: "source: foo/bar/+/baz beats foo/+/+/baz",
+		policies: map[string]string{
+			"a": `path "foo/bar/+/baz" { capabilities = ["read"] }`,
+			"b": `path "foo/+/+/baz" { capabilities = ["deny"] }`,
 		},
-		// Edge cases.
-		{
-			name: "a more specific allow overrides a broad deny",
-			policies: map[string]string{
-				"p": `path "secret/*" { capabilities = ["deny"] }
+		checks: []check{{"foo/bar/x/baz", "read", true, "foo/bar/+/baz", "a"}},
+	},
+	{
+		name: "source: foo/+/bar/ba* beats foo/+/bar/b* (longer)",
+		policies: map[string]string{
+			"a": `path "foo/+/bar/ba*" { capabilities = ["read"] }`,
+			"b": `path "foo/+/bar/b*" { capabilities = ["deny"] }`,
+		},
+		checks: []check{{"foo/x/bar/baz", "read", true, "foo/+/bar/ba*", "a"}, {"foo/x/bar/bz", "read", false, "foo/+/bar/b*", "b"}},
+	},
+	// Edge cases.
+	{
+		name: "a more specific allow overrides a broad deny",
+		policies: map[string]string{
+			"p": `path "secret/*" { capabilities = ["deny"] }
 path "secret/app/config" { capabilities = ["read"] }`,
-			},
-			checks: []check{{"secret/app/config", "read", true, "secret/app/config", "p"}, {"secret/app/other", "read", false, "secret/*", "p"}},
 		},
-		{
-			name: "the longest plain prefix wins among globs",
-			policies: map[string]string{
-				"p": `path "secret/*" { capabilities = ["read"] }
+		checks: []check{{"secret/app/config", "read", true, "secret/app/config", "p"}, {"secret/app/other", "read", false, "secret/*", "p"}},
+	},
+	{
+		name: "the longest plain prefix wins among globs",
+		policies: map[string]string{
+			"p": `path "secret/*" { capabilities = ["read"] }
 path "secret/app/*" { capabilities = ["deny"] }`,
-			},
-			checks: []check{{"secret/app/x", "read", false, "secret/app/*", "p"}, {"secret/other", "read", true, "secret/*", "p"}},
 		},
-		{
-			name: "a + pattern with fewer segments shadows a deeper one (rule 3)",
-			policies: map[string]string{
-				"p": `path "secret/+/*" { capabilities = ["read"] }
+		checks: []check{{"secret/app/x", "read", false, "secret/app/*", "p"}, {"secret/other", "read", true, "secret/*", "p"}},
+	},
+	{
+		name: "a + pattern with fewer segments shadows a deeper one (rule 3)",
+		policies: map[string]string{
+			"p": `path "secret/+/*" { capabilities = ["read"] }
 path "secret/+/+/*" { capabilities = ["update"] }`,
-			},
-			checks: []check{{"secret/a/b/c", "update", false, "secret/+/*", "p"}, {"secret/a/b/c", "read", true, "secret/+/*", "p"}},
 		},
-		{
-			name:     "secret/+/* needs a segment after the +",
-			policies: map[string]string{"p": `path "secret/+/*" { capabilities = ["read"] }`},
-			checks:   []check{{"secret/a", "read", false, "", ""}, {"secret/a/", "read", true, "secret/+/*", "p"}},
-		},
-		{
-			name:     "list on a trailing slash falls back to the exact path without it",
-			policies: map[string]string{"p": `path "secret/metadata/app" { capabilities = ["list"] }`},
-			checks:   []check{{"secret/metadata/app/", "list", true, "secret/metadata/app", "p"}, {"secret/metadata/app/", "read", false, "", ""}},
-		},
-		{
-			name:     "a lone + matches one segment only",
-			policies: map[string]string{"p": `path "+" { capabilities = ["read"] }`},
-			checks:   []check{{"sys", "read", true, "+", "p"}, {"sys/health", "read", false, "", ""}},
-		},
-		{
-			name:     "a * inside a path is a literal character",
-			policies: map[string]string{"p": `path "secret/*/config" { capabilities = ["read"] }`},
-			checks:   []check{{"secret/app/config", "read", false, "", ""}, {"secret/*/config", "read", true, "secret/*/config", "p"}},
-		},
-		{
-			name:     "a leading slash in the pattern is ignored",
-			policies: map[string]string{"p": `path "/secret/app" { capabilities = ["read"] }`},
-			checks:   []check{{"secret/app", "read", true, "secret/app", "p"}, {"/secret/app", "read", true, "secret/app", "p"}},
-		},
-		{
-			name:     "legacy policy = \"write\" maps to capabilities",
-			policies: map[string]string{"p": `path "secret/app" { policy = "write" }`},
-			checks:   []check{{"secret/app", "delete", true, "secret/app", "p"}, {"secret/app", "sudo", false, "secret/app", "p"}},
-		},
-		{
-			name:     "revoke, renew and rollback need update",
-			policies: map[string]string{"p": `path "sys/leases/revoke" { capabilities = ["update"] }`},
-			checks:   []check{{"sys/leases/revoke", "revoke", true, "sys/leases/revoke", "p"}},
-		},
-		{
-			name:     "the root policy allows everything",
-			policies: map[string]string{"root": `path "unused" { capabilities = ["deny"] }`},
-			checks:   []check{{"sys/raw/core", "delete", true, "", "root"}},
-		},
-	}
-	for _, tc := range cases {
+		checks: []check{{"secret/a/b/c", "update", false, "secret/+/*", "p"}, {"secret/a/b/c", "read", true, "secret/+/*", "p"}},
+	},
+	{
+		name:     "secret/+/* needs a segment after the +",
+		policies: map[string]string{"p": `path "secret/+/*" { capabilities = ["read"] }`},
+		checks:   []check{{"secret/a", "read", false, "", ""}, {"secret/a/", "read", true, "secret/+/*", "p"}},
+	},
+	{
+		name:     "list on a trailing slash falls back to the exact path without it",
+		policies: map[string]string{"p": `path "secret/metadata/app" { capabilities = ["list"] }`},
+		checks:   []check{{"secret/metadata/app/", "list", true, "secret/metadata/app", "p"}, {"secret/metadata/app/", "read", false, "", ""}},
+	},
+	{
+		name:     "a lone + matches one segment only",
+		policies: map[string]string{"p": `path "+" { capabilities = ["read"] }`},
+		checks:   []check{{"sys", "read", true, "+", "p"}, {"sys/health", "read", false, "", ""}},
+	},
+	{
+		name:     "a * inside a path is a literal character",
+		policies: map[string]string{"p": `path "secret/*/config" { capabilities = ["read"] }`},
+		checks:   []check{{"secret/app/config", "read", false, "", ""}, {"secret/*/config", "read", true, "secret/*/config", "p"}},
+	},
+	{
+		name:     "a leading slash in the pattern is ignored",
+		policies: map[string]string{"p": `path "/secret/app" { capabilities = ["read"] }`},
+		checks:   []check{{"secret/app", "read", true, "secret/app", "p"}, {"/secret/app", "read", true, "secret/app", "p"}},
+	},
+	{
+		name:     "legacy policy = \"write\" maps to capabilities",
+		policies: map[string]string{"p": `path "secret/app" { policy = "write" }`},
+		checks:   []check{{"secret/app", "delete", true, "secret/app", "p"}, {"secret/app", "sudo", false, "secret/app", "p"}},
+	},
+	{
+		name:     "revoke, renew and rollback need update",
+		policies: map[string]string{"p": `path "sys/leases/revoke" { capabilities = ["update"] }`},
+		checks:   []check{{"sys/leases/revoke", "revoke", true, "sys/leases/revoke", "p"}},
+	},
+	{
+		name:     "the root policy allows everything",
+		policies: map[string]string{"root": `path "unused" { capabilities = ["deny"] }`},
+		checks:   []check{{"sys/raw/core", "delete", true, "", "root"}},
+	},
+}
+
+func TestDecide(t *testing.T) {
+	for _, tc := range decideCases {
 		t.Run(tc.name, func(t *testing.T) {
 			var ps []*model.Policy
 			for _, name := range sortedKeys(tc.policies) {
