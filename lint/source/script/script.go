@@ -203,6 +203,8 @@ func (w *walker) walk(f *sh.File) {
 			if (x.Op == sh.Pipe || x.Op == sh.PipeAll) && x.X != nil && x.Y != nil {
 				if doc := w.heredoc(x.X.Redirs); doc != nil {
 					w.pipeIn[x.Y] = doc
+				} else if doc := w.echoed(x.X); doc != nil {
+					w.pipeIn[x.Y] = doc
 				}
 			}
 		case *sh.Stmt:
@@ -210,6 +212,39 @@ func (w *walker) walk(f *sh.File) {
 		}
 		return true
 	})
+}
+
+// echoed reads `echo 'TEXT'` (or printf, or a double-quoted TEXT without
+// expansions) on the left of a pipe: the literal fed to the command's
+// stdin, positioned after its opening quote.
+func (w *walker) echoed(st *sh.Stmt) *Heredoc {
+	c, ok := st.Cmd.(*sh.CallExpr)
+	if !ok || len(c.Args) < 2 {
+		return nil
+	}
+	switch c.Args[0].Lit() {
+	case "echo", "printf":
+	default:
+		return nil
+	}
+	word := c.Args[len(c.Args)-1]
+	if len(word.Parts) != 1 || !literalWord(word) {
+		return nil
+	}
+	switch q := word.Parts[0].(type) {
+	case *sh.SglQuoted:
+		if q.Dollar {
+			return nil
+		}
+		return &Heredoc{Text: []byte(q.Value), At: right(mapPos(q.Left, w.at), 1)}
+	case *sh.DblQuoted:
+		v, err := expand.Literal(&expand.Config{}, word)
+		if err != nil {
+			return nil
+		}
+		return &Heredoc{Text: []byte(v), At: right(mapPos(q.Left, w.at), 1)}
+	}
+	return nil
 }
 
 func (w *walker) heredoc(redirs []*sh.Redirect) *Heredoc {
@@ -382,4 +417,9 @@ func trimDelim(body []byte, word *sh.Word) []byte {
 		return body[:i+1]
 	}
 	return body
+}
+
+func right(p syntax.Pos, n int) syntax.Pos {
+	p.Column += n
+	return p
 }

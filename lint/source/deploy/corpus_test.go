@@ -1,0 +1,76 @@
+package deploy_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/vaultguard/vaultguard/lint/source/deploy"
+)
+
+func corpus(t *testing.T, sub string) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("module root not found")
+		}
+		dir = parent
+	}
+	c := filepath.Join(dir, "..", "shared", "corpus", sub)
+	if _, err := os.Stat(c); err != nil {
+		t.Skipf("no shared corpus at %s (it lives outside the repository): %v", c, err)
+	}
+	return c
+}
+
+// TestCorpus reads every public deployment file of the shared corpus
+// (compose files, Kubernetes manifests, Helm values, Dockerfiles, systemd
+// units): none may crash the adapter or be reported as unparseable.
+func TestCorpus(t *testing.T) {
+	dir := corpus(t, "deploy")
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := deploy.New()
+	read := 0
+	servers := 0
+	for _, e := range entries {
+		// Corpus names flatten the repository path with "__"; the last
+		// part is the file's own name (Dockerfile, vault.service.j2...).
+		parts := strings.Split(e.Name(), "__")
+		name := parts[len(parts)-1]
+		if !a.Match(name, nil) {
+			continue
+		}
+		src, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		in, errs := a.Read(name, src)
+		for _, er := range errs {
+			t.Errorf("%s: %v", e.Name(), er)
+		}
+		read++
+		if in != nil {
+			for _, o := range in.Objects {
+				if o.Kind == "server_command" {
+					servers++
+				}
+			}
+		}
+	}
+	t.Logf("%d files read, %d server commands", read, servers)
+	if read < 10 || servers == 0 {
+		t.Errorf("read %d files, found %d server commands", read, servers)
+	}
+}
