@@ -118,10 +118,9 @@ func (c *container) emit(it *script.Interp) {
 	}
 	words := c.words
 	if i := shellC(words); i >= 0 && words[i+1].Known {
-		r := words[i+1].Range
-		at := r.Start
-		if len(words[i+1].Text) > 0 && (words[i+1].Text[0] == '"' || words[i+1].Text[0] == '\'') {
-			at.Column++
+		at := words[i+1].Range.Start
+		if words[i+1].Raw != nil {
+			at = words[i+1].Raw.At // after the opening quote
 		}
 		_ = script.ReadShell(it, []byte(words[i+1].Value), at, shVariant, true)
 		words = words[:i]

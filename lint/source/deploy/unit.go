@@ -139,7 +139,9 @@ func execForm(file string, l logicalLine) ([]script.Arg, bool) {
 		}
 		end := p
 		end.Column += len(q)
-		out = append(out, script.Arg{Value: s, Known: !strings.Contains(s, "$"), Text: string(q), Range: syntax.Range{File: file, Start: p, End: end}})
+		inner := p
+		inner.Column++
+		out = append(out, script.Arg{Value: s, Known: !strings.Contains(s, "$"), Text: string(q), Range: syntax.Range{File: file, Start: p, End: end}, Raw: &script.Heredoc{Text: []byte(s), At: inner}})
 	}
 	return out, false
 }

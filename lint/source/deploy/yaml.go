@@ -58,7 +58,7 @@ func readYAML(name string, src []byte) (in *model.Input, errs []*syntax.Error) {
 		docs = append(docs, &doc)
 	}
 	it := script.NewInterp(name, origin)
-	y := &yamlReader{file: name, it: it}
+	y := &yamlReader{file: name, src: src, it: it}
 	for _, d := range docs {
 		if y.isCompose(d) {
 			y.it = script.NewInterp(name, "compose")
@@ -76,6 +76,7 @@ func pos1(file string, line, col int) syntax.Range {
 
 type yamlReader struct {
 	file string
+	src  []byte
 	it   *script.Interp
 }
 
@@ -133,7 +134,39 @@ func (y *yamlReader) arg(n *yaml.Node) script.Arg {
 		a.Known = false
 		a.Value = ""
 	}
+	switch {
+	case n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
+		a.Raw = y.blockText(n)
+	case n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0:
+		a.Raw = &script.Heredoc{Text: []byte(n.Value), At: syntax.Pos{Line: n.Line, Column: n.Column + 1}}
+	}
 	return a
+}
+
+// blockText returns a block scalar's lines as written (indented, not
+// folded), which keeps the host file's lines and columns for content such
+// as an embedded JSON or HCL config.
+func (y *yamlReader) blockText(n *yaml.Node) *script.Heredoc {
+	lines := bytes.SplitAfter(y.src, []byte("\n"))
+	if n.Line < 1 || n.Line >= len(lines) {
+		return nil
+	}
+	var b bytes.Buffer
+	indent := -1
+	for _, l := range lines[n.Line:] {
+		t := bytes.TrimLeft(l, " ")
+		if len(bytes.TrimSpace(l)) > 0 {
+			in := len(l) - len(t)
+			if indent < 0 {
+				indent = in
+			}
+			if in < indent {
+				break
+			}
+		}
+		b.Write(l)
+	}
+	return &script.Heredoc{Text: b.Bytes(), At: syntax.Pos{Line: n.Line + 1, Column: 1}}
 }
 
 func (y *yamlReader) walk(n *yaml.Node, parentKey *yaml.Node, depth int) {

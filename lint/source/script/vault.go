@@ -21,6 +21,10 @@ type Arg struct {
 	// Stdin is a here-document embedded in the argument itself: a process
 	// substitution `<(cat <<EOF ... EOF)`.
 	Stdin *Heredoc
+	// Raw is the value's source text where quoting or folding changed it
+	// (a YAML block scalar), so that content parsed from it keeps the
+	// host file's lines.
+	Raw *Heredoc
 }
 
 // Heredoc is the body of a here-document (or any literal text fed to a
@@ -123,6 +127,9 @@ func (it *Interp) Env(vars []EnvVar) {
 			key, target, kind = "dev_root_token_id", &server, model.KindServerCommand
 		case "VAULT_DEV_LISTEN_ADDRESS":
 			key, target, kind = "dev_listen_address", &server, model.KindServerCommand
+		case "VAULT_LOCAL_CONFIG":
+			it.localConfig(v)
+			continue
 		default:
 			continue
 		}
@@ -604,5 +611,38 @@ func (it *Interp) DefaultDevServer(at syntax.Range) {
 	o := it.object(model.KindServerCommand, "", at)
 	o.Meta["via"] = "image_default"
 	o.Attrs["dev"] = &model.Attr{Value: true, Known: true, Range: at}
+	it.in.Objects = append(it.in.Objects, o)
+}
+
+// localConfig reads VAULT_LOCAL_CONFIG, the server config the official
+// image writes to a file before starting Vault, as a server config linted
+// by the server rules, positioned in the host file.
+func (it *Interp) localConfig(v EnvVar) {
+	if !v.Value.Known {
+		return
+	}
+	text, at := []byte(v.Value.Value), v.Value.Range.Start
+	if len(v.Value.Text) > 0 && (v.Value.Text[0] == '\'' || v.Value.Text[0] == '"') {
+		at.Column++
+	}
+	if v.Value.Raw != nil {
+		text, at = v.Value.Raw.Text, v.Value.Raw.At
+	}
+	if at.Line < 1 {
+		at = v.NameRange.Start
+	}
+	f, perr := syntax.ParseEmbedded(it.file, text, at)
+	if perr != nil {
+		perr.Message = "VAULT_LOCAL_CONFIG: " + perr.Message
+		it.errs = append(it.errs, perr)
+		return
+	}
+	if kind, _ := vaultfile.Classify(f.Root); kind != vaultfile.KindServerConfig {
+		return
+	}
+	cf := vaultfile.NewConfigFile(f)
+	o := vaultfile.ServerConfig([]*vaultfile.ConfigFile{cf}, !cf.Whole())
+	o.Range = v.NameRange
+	o.Meta["origin"] = it.origin
 	it.in.Objects = append(it.in.Objects, o)
 }
