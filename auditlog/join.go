@@ -38,7 +38,9 @@ type JoinOptions struct {
 	// MaxPending bounds requests waiting for a response (0: 100000).
 	MaxPending int
 	// DedupeSize is how many recent request.id+type keys are remembered to
-	// drop the copies other audit devices wrote (0: 262144).
+	// drop the copies other audit devices wrote (0: 65536). Devices' logs
+	// are merged by time (ScanDevices), so the window only has to cover the
+	// skew between devices, not a whole log.
 	DedupeSize int
 }
 
@@ -65,7 +67,9 @@ type Joiner struct {
 	Stats   JoinStats
 }
 
-// NewJoiner returns a Joiner that calls emit for every request.
+// NewJoiner returns a Joiner that calls emit for every request. emit may
+// keep a Joined's request entry but not its response entry, which is only
+// valid during the call.
 func NewJoiner(opts JoinOptions, emit func(*Joined) error) *Joiner {
 	if opts.Window <= 0 {
 		opts.Window = 2 * time.Minute
@@ -74,7 +78,7 @@ func NewJoiner(opts JoinOptions, emit func(*Joined) error) *Joiner {
 		opts.MaxPending = 100000
 	}
 	if opts.DedupeSize <= 0 {
-		opts.DedupeSize = 1 << 18
+		opts.DedupeSize = 1 << 16
 	}
 	return &Joiner{
 		opts:    opts,
@@ -151,14 +155,14 @@ func (j *Joiner) Add(e *Entry) error {
 		}
 		j.pending[id] = &c
 	default:
-		c := *e
+		// The response is only lent to emit, which must not keep it.
 		req := j.pending[id]
 		if req != nil {
 			delete(j.pending, id)
 		} else {
 			j.Stats.Orphans++
 		}
-		if err := j.emit(&Joined{Req: req, Resp: &c}); err != nil {
+		if err := j.emit(&Joined{Req: req, Resp: e}); err != nil {
 			return err
 		}
 	}

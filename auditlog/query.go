@@ -101,7 +101,7 @@ func (run *Run) each(ctx context.Context, needles [][]byte, red *Redactor, fn fu
 	})
 	window := join.opts.Window
 	inputs := skipOld(run.Inputs, run.Since)
-	st, err := Scan(ctx, inputs, opts, func(e *Entry) error {
+	st, err := ScanDevices(ctx, inputs, opts, func(e *Entry) error {
 		if !run.Since.IsZero() && !e.Time.IsZero() && e.Time.Before(run.Since.Add(-window)) {
 			return nil
 		}

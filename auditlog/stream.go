@@ -124,8 +124,8 @@ func Scan(ctx context.Context, inputs []Input, opts Options, fn func(*Entry) err
 	p := &pipeline{
 		opts:   opts,
 		work:   make(chan *block, opts.Workers),
-		done:   make(chan *result, opts.Workers*4),
-		tokens: make(chan struct{}, opts.Workers*4),
+		done:   make(chan *result, opts.Workers*2+2),
+		tokens: make(chan struct{}, opts.Workers*2+2),
 		pool:   sync.Pool{New: func() any { b := make([]byte, opts.BlockSize); return &b }},
 		prefix: []byte(opts.Prefix),
 	}
@@ -552,6 +552,9 @@ func (p *pipeline) frame(dec *Decoder, blk *block) *result {
 		return res
 	}
 
+	// One-line entries run 1-2 KB; reserving for that avoids regrowing a
+	// slice of large structs for every block.
+	res.entries = make([]Entry, 0, len(data)/1024+4)
 	pendStart, pendLine := -1, int64(0)
 	decode := func(obj []byte, at int64) {
 		if !p.wanted(obj) {

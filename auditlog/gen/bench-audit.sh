@@ -31,7 +31,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 mkdir -p "$DIR"
-echo "== building the log generator${VAULTGUARD:+ (vaultguard: $VAULTGUARD)}${VAULTGUARD:- and vaultguard}"
+echo "== building the log generator${VAULTGUARD:+, using vaultguard at $VAULTGUARD}"
 $GO build -o "$DIR/auditgen" ./auditlog/gen/auditgen
 if [ -z "${VAULTGUARD:-}" ]; then
 	$GO build -o "$DIR/vaultguard" ./cmd/vaultguard

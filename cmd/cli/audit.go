@@ -196,8 +196,9 @@ func newAuditWhoDidCommand(streams IO) *cobra.Command {
 entity id, an accessor, or an hmac-sha256 value as the log holds it.
 With --token or --accessor the value is searched instead of IDENTITY; add --vault DEVICE to
 have the live Vault HMAC it with that audit device's key first (sys/audit-hash), so an
-HMAC'd log can be searched without it ever holding the token. Use --token - to read the
-token from stdin so it stays out of shell history. Tokens are matched, never printed.`,
+HMAC'd log can be searched without it ever holding the token; the request that created the
+token is listed too. Use --token - to read the token from stdin so it stays out of shell
+history. Tokens are matched, never printed.`,
 		Example: `  vaultguard audit who-did userpass-carol audit.log
   vaultguard audit who-did billing-api --since 24h --format ndjson /var/log/vault/
   echo "$LEAKED" | vaultguard audit who-did --token - --vault file/ audit.log`,
