@@ -30,7 +30,8 @@
 // than a machine without Vault.
 //
 // On Linux the server is started with a parent-death signal, so a test binary
-// that crashes or times out does not leave a vault process behind. The
+// that crashes or times out does not leave a vault process behind; its
+// directory is removed by the next server start. The
 // server's output goes to vault.log in its directory; it is printed when a
 // test using the server fails. Setting VAULTGUARD_VAULTTEST_KEEP=1 keeps the
 // directory for inspection.
