@@ -93,6 +93,12 @@ const (
 	// dev_listen_address (-dev-listen-address or VAULT_DEV_LISTEN_ADDRESS),
 	// dev_tls, config (-config).
 	KindServerCommand = "server_command"
+
+	// KindVaultCommand is a `vault write` or `vault kv put` whose path maps
+	// onto no other kind, kept for rules about the command line itself
+	// (secrets passed as arguments). Name is the path; Meta "command" the
+	// subcommand; attributes are the key=value arguments.
+	KindVaultCommand = "vault_command"
 )
 
 // CommaListFields are the fields Vault declares as comma-separated string

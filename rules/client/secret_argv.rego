@@ -3,8 +3,8 @@
 # description: |
 #   Command-line arguments are visible to every user of the host (ps,
 #   /proc/PID/cmdline) and kept in shell history and CI logs: `vault login
-#   TOKEN`, `vault write ... password=...`, `vault login -method=userpass
-#   password=...`. This holds even when the value is a $VARIABLE: the shell
+#   TOKEN`, `vault write ... password=...`, `vault kv put ... api_key=...`,
+#   `vault login -method=userpass password=...`. This holds even when the value is a $VARIABLE: the shell
 #   expands it into the argument. Vault reads a value from stdin with
 #   key=- or from a file with key=@FILE, and `vault login` prompts or reads
 #   stdin when given no token. The message never repeats the value.
@@ -14,7 +14,7 @@
 # custom:
 #   id: VG-CLI-004
 #   severity: high
-#   kinds: [provider, database_connection, auth_role]
+#   kinds: [provider, database_connection, auth_role, vault_command]
 #   remediation: Pass secrets as key=- (stdin) or key=@file, run `vault login` without a token argument (it prompts or reads stdin), or log in with an auth method.
 package vaultguard.rules.client.secret_argv
 
@@ -28,10 +28,22 @@ deny contains {"msg": msg, "_loc": a._loc} if {
 	some o in list
 	o._origin in objects.shell_origins
 	argv(o)
-	some f in secret_fields
-	a := o[f]
+	some f, a in o
+	secret_field(o, f)
 	not from_file_or_stdin(a)
 	msg := sprintf("%s is passed on the command line, where ps, shell history and CI logs see it; use %s=- (stdin) or %s=@FILE", [f, f, f])
+}
+
+secret_field(o, f) if {
+	o._kind != "vault_command"
+	f in secret_fields
+}
+
+# Data written with `vault kv put` (or to an engine the model has no kind
+# for) is named freely: judge by the key's last word.
+secret_field(o, f) if {
+	o._kind == "vault_command"
+	regex.match(`(?i)(^|[_-])(password|passwd|pass|pw|secret|token|api_?key|private_?key|credentials?)$`, f)
 }
 
 # Objects from a command's arguments rather than from the environment.

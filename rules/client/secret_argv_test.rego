@@ -24,3 +24,9 @@ test_stdin_file_env_terraform if {
 	tf := {"_kind": "database_connection", "_origin": "terraform", "_loc": loc, "password": {"value": null, "known": false, "text": "var.pw", "_loc": l2}}
 	count(secret_argv.deny) == 0 with input as {"database_connection": [stdin, tf], "auth_role": [file], "provider": [env]}
 }
+
+test_kv_put if {
+	c := {"_kind": "vault_command", "_origin": "script", "_loc": loc, "_name": "secret/app", "db_password": {"value": "x", "known": true, "_loc": l2}, "secret_id_ttl": {"value": "1h", "known": true, "_loc": l2}, "username": {"value": "app", "known": true, "_loc": l2}}
+	got := secret_argv.deny with input as {"vault_command": [c]}
+	got == {{"msg": "db_password is passed on the command line, where ps, shell history and CI logs see it; use db_password=- (stdin) or db_password=@FILE", "_loc": l2}}
+}

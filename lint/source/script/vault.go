@@ -186,8 +186,12 @@ func (it *Interp) Command(argv []Arg, stdin *Heredoc) {
 	it.clientFlags(flags, at)
 	switch sub {
 	case "write":
+		if len(pos) > 0 && !it.write(pos[0], pos[1:], at) {
+			it.other(sub, pos[0], pos[1:], at)
+		}
+	case "kv put", "kv patch":
 		if len(pos) > 0 {
-			it.write(pos[0], pos[1:], at)
+			it.other(sub, pos[0], pos[1:], at)
 		}
 	case "policy write":
 		it.policyWrite(pos, stdin)
@@ -357,10 +361,28 @@ func (it *Interp) typeOf(mount string) string {
 	return guessType(strings.TrimPrefix(mount, "auth/"))
 }
 
-// write maps `vault write PATH k=v...` onto a model object by its path.
-func (it *Interp) write(p Arg, args []Arg, at syntax.Range) {
-	if !p.Known {
+// other records a write the model has no kind for (`vault kv put`, a
+// write to another engine) as a vault_command, so that rules about the
+// command line itself (secrets in arguments) still see its arguments.
+func (it *Interp) other(sub string, p Arg, args []Arg, at syntax.Range) {
+	attrs := kv(args)
+	if len(attrs) == 0 {
 		return
+	}
+	o := it.object(model.KindVaultCommand, p.Value, at)
+	if !p.Known {
+		o.Name = p.Text
+	}
+	o.Meta["command"] = sub
+	o.Attrs = attrs
+	it.in.Objects = append(it.in.Objects, o)
+}
+
+// write maps `vault write PATH k=v...` onto a model object by its path;
+// it reports false when the path is not one the model knows.
+func (it *Interp) write(p Arg, args []Arg, at syntax.Range) bool {
+	if !p.Known {
+		return false
 	}
 	segs := strings.Split(strings.Trim(p.Value, "/"), "/")
 	attrs := kv(args)
@@ -426,7 +448,10 @@ func (it *Interp) write(p Arg, args []Arg, at syntax.Range) {
 	case n >= 4 && segs[n-1] == "config" && segs[n-3] == "keys" && it.typeOf(strings.Join(segs[:n-3], "/")) == "transit":
 		mount := strings.Join(segs[:n-3], "/")
 		it.merge(mk(model.KindTransitKey, mount, segs[n-2]), mount+"/"+segs[n-2])
+	default:
+		return false
 	}
+	return true
 }
 
 func (it *Interp) register(class, mpath, typ string) {
