@@ -172,3 +172,38 @@ func TestYAMLWithoutVaultIsNotRead(t *testing.T) {
 		t.Errorf("a template is not YAML until rendered: %v %v", in.Objects, errs)
 	}
 }
+
+func TestHelmServerConfig(t *testing.T) {
+	in, errs := deploy.New().Read("values.yaml", []byte(`server:
+  extraEnvironmentVars:
+    VAULT_SKIP_VERIFY: "true"
+  ha:
+    enabled: false
+    config: |
+      storage "consul" {}
+  standalone:
+    enabled: "-"
+    config: |
+      listener "tcp" {
+        tls_disable = 1
+      }
+      storage "inmem" {}
+`))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	var got []string
+	for _, o := range in.Objects {
+		switch o.Kind {
+		case model.KindServerConfig:
+			s := o.Blocks["storage"][0]
+			got = append(got, fmt.Sprintf("config %s@%d:%d", s.Labels[0], s.Range.Start.Line, s.Range.Start.Column))
+		case model.KindProvider:
+			got = append(got, fmt.Sprintf("provider skip_tls_verify@%d", o.Attrs["skip_tls_verify"].Range.Start.Line))
+		}
+	}
+	want := []string{"provider skip_tls_verify@3", "config inmem@14:7"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q (the disabled ha config is not read)", got, want)
+	}
+}

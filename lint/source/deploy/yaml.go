@@ -185,7 +185,7 @@ func (y *yamlReader) walk(n *yaml.Node, parentKey *yaml.Node, depth int) {
 			c.emit(y.it)
 		}
 		if parentKey != nil && parentKey.Value == "server" {
-			y.helmDev(n)
+			y.helmServer(n)
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			y.walk(n.Content[i+1], n.Content[i], depth+1)
@@ -300,8 +300,51 @@ func (y *yamlReader) envOf(v *yaml.Node) []script.EnvVar {
 	return out
 }
 
-// helmDev reads the vault-helm chart's `server.dev` values: dev mode
-// enabled, and the root token it sets.
+// helmServer reads the vault-helm chart's server values: the server
+// config of the standalone and HA modes (`config: |` HCL, linted as a
+// server config where it stands), extraEnvironmentVars, and dev mode.
+func (y *yamlReader) helmServer(server *yaml.Node) {
+	if env, ok := get(server, "extraEnvironmentVars"); ok {
+		y.it.Env(y.envOf(env))
+	}
+	for _, mode := range []string{"standalone", "ha"} {
+		m, ok := get(server, mode)
+		if !ok || disabled(m) {
+			continue
+		}
+		y.helmConfig(mode, m)
+		if raft, ok := get(m, "raft"); ok && !disabled(raft) {
+			y.helmConfig(mode+".raft", raft)
+		}
+	}
+	y.helmDev(server)
+}
+
+// disabled reports whether a chart section says enabled: false.
+func disabled(m *yaml.Node) bool {
+	e, ok := get(m, "enabled")
+	if !ok || e.Kind != yaml.ScalarNode {
+		return false
+	}
+	b, isBool := model.Bool(e.Value)
+	return isBool && !b
+}
+
+func (y *yamlReader) helmConfig(mode string, m *yaml.Node) {
+	c, ok := get(m, "config")
+	if !ok || c.Kind != yaml.ScalarNode || strings.Contains(c.Value, "{{") {
+		return
+	}
+	a := y.arg(c)
+	text, at := []byte(c.Value), a.Range.Start
+	if a.Raw != nil {
+		text, at = a.Raw.Text, a.Raw.At
+	}
+	y.it.EmbeddedConfig("server."+mode+".config", text, at, y.rng(getKey(m, "config")))
+}
+
+// helmDev reads the chart's `server.dev` values: dev mode enabled, and
+// the root token it sets.
 func (y *yamlReader) helmDev(server *yaml.Node) {
 	dev, ok := get(server, "dev")
 	if !ok {

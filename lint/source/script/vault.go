@@ -656,9 +656,19 @@ func (it *Interp) localConfig(v EnvVar) {
 	if at.Line < 1 {
 		at = v.NameRange.Start
 	}
+	it.EmbeddedConfig("VAULT_LOCAL_CONFIG", text, at, v.NameRange)
+}
+
+// EmbeddedConfig reads a Vault server config embedded in another file (an
+// environment variable, a Helm value) as a server_config object the
+// server rules check, positioned in the host file: text starts at at;
+// where is what findings about the config as a whole point at. Text that
+// is not a server config (telemetry only, say) is ignored; text Vault
+// could not parse is reported.
+func (it *Interp) EmbeddedConfig(label string, text []byte, at syntax.Pos, where syntax.Range) {
 	f, perr := syntax.ParseEmbedded(it.file, text, at)
 	if perr != nil {
-		perr.Message = "VAULT_LOCAL_CONFIG: " + perr.Message
+		perr.Message = label + ": " + perr.Message
 		it.errs = append(it.errs, perr)
 		return
 	}
@@ -667,7 +677,7 @@ func (it *Interp) localConfig(v EnvVar) {
 	}
 	cf := vaultfile.NewConfigFile(f)
 	o := vaultfile.ServerConfig([]*vaultfile.ConfigFile{cf}, !cf.Whole())
-	o.Range = v.NameRange
+	o.Range = where
 	o.Meta["origin"] = it.origin
 	it.in.Objects = append(it.in.Objects, o)
 }
