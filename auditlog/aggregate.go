@@ -154,7 +154,7 @@ func (a *aggregator) add(j *Joined) {
 	c := a.identities.add(who)
 	bump(c)
 	c.label = method
-	c = a.sources.add(who + sep + r.RemoteAddress)
+	a.sources.add(who + sep + r.RemoteAddress)
 	if isSecretPath(r) {
 		bump(a.secrets.add(lp))
 		bump(a.secretWho.add(lp + sep + who))

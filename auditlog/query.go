@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 
@@ -213,9 +212,4 @@ func WhoDid(ctx context.Context, run *Run, q IdentityQuery, ops OpFilter, path *
 	})
 	sum.Records, sum.Redacted = n, red.Count
 	return sum, err
-}
-
-// sortRecordsByTime is used by tests and small outputs.
-func sortRecordsByTime(rs []report.Record) {
-	sort.SliceStable(rs, func(i, j int) bool { return rs[i].Time.Before(rs[j].Time) })
 }

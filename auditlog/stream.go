@@ -713,8 +713,9 @@ func (c *consumer) flushCarry(final bool) error {
 		return nil
 	}
 	c.entry.Pos = Position{File: c.carryFile, Line: c.carryLine}
-	if err := c.dec.Decode(obj, &c.entry); err != nil {
-		reason := err.Error()
+	// A decoding failure is counted, not returned: malformed input never
+	// stops a run.
+	if reason := errText(c.dec.Decode(obj, &c.entry)); reason != "" {
 		if final {
 			reason = "truncated entry at end of input: " + reason
 		}
@@ -735,8 +736,10 @@ func (c *consumer) process(r *result) error {
 		c.base, c.carry = 0, nil
 		c.st.Files++
 	}
-	if blk.openErr != nil {
-		c.mal(blk.file, 0, blk.openErr.Error())
+	// An input that cannot be opened is reported and skipped, like a
+	// malformed entry.
+	if reason := errText(blk.openErr); reason != "" {
+		c.mal(blk.file, 0, reason)
 		return nil
 	}
 	if c.carry != nil {
@@ -781,4 +784,12 @@ func (c *consumer) process(r *result) error {
 		}
 	}
 	return nil
+}
+
+// errText is err's message, or "" for nil.
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
 }

@@ -53,13 +53,14 @@ results=()
 run() {
 	local name=$1
 	shift
-	/usr/bin/time -f '%e %M' -o "$DIR/time.txt" "$@" >"$DIR/out-$name.txt"
-	read -r secs rss <"$DIR/time.txt"
-	local mbs
+	/usr/bin/time -f '%e %M %U %S' -o "$DIR/time.txt" "$@" >"$DIR/out-$name.txt"
+	read -r secs rss usr sys <"$DIR/time.txt"
+	local mbs cpu
+	cpu=$(awk -v u="$usr" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
 	mbs=$(awk -v b="$BYTES" -v s="$secs" 'BEGIN { if (s == 0) s = 0.01; printf "%.0f", b / 1048576 / s }')
-	results+=("$(printf '%-22s %8.2f s %8s MB/s %8.1f MiB' "$name" "$secs" "$mbs" "$(awk -v k="$rss" 'BEGIN{printf "%.1f", k/1024}')")")
-	eval "secs_${name//-/_}=$secs"
-	echo "   $name: ${secs}s, $mbs MB/s, peak RSS $((rss / 1024)) MiB, output $(wc -l <"$DIR/out-$name.txt") line(s)"
+	results+=("$(printf '%-22s %8.2f s wall %8.2f s cpu %7s MB/s %8.1f MiB' "$name" "$secs" "$cpu" "$mbs" "$(awk -v k="$rss" 'BEGIN{printf "%.1f", k/1024}')")")
+	eval "secs_${name//-/_}=$secs; cpu_${name//-/_}=$cpu"
+	echo "   $name: ${secs}s wall, ${cpu}s cpu, $mbs MB/s, peak RSS $((rss / 1024)) MiB, output $(wc -l <"$DIR/out-$name.txt") line(s)"
 }
 
 echo "== who-read $TARGET (side by side on $LOG)"
@@ -97,10 +98,12 @@ if [ "$STREAM_MB" -gt 0 ]; then
 fi
 
 echo
-echo "== results on $((BYTES / 1048576)) MiB ($(nproc) CPUs)"
+echo "== results on $((BYTES / 1048576)) MiB ($(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg))"
 printf '%s\n' "${results[@]}"
-awk -v g="$secs_grep_c" -v v="$secs_vaultguard_who_read" -v j="$secs_jq_select" -v r="$secs_vaultguard_report" -v jr="$secs_jq_report" 'BEGIN {
-	printf "who-read vs jq:   %.1fx faster (target >= 20x)\n", j / v
-	printf "who-read vs grep: %.2fx grep -c speed (target >= 0.5x)\n", g / v
-	printf "report vs jq:     %.1fx faster (target >= 10x)\n", jr / r
+echo "(wall-clock ratios; CPU-time ratios in brackets are less sensitive to other load on the machine)"
+awk -v g="$secs_grep_c" -v v="$secs_vaultguard_who_read" -v j="$secs_jq_select" -v r="$secs_vaultguard_report" -v jr="$secs_jq_report" \
+	-v gc="$cpu_grep_c" -v vc="$cpu_vaultguard_who_read" -v jc="$cpu_jq_select" -v rc="$cpu_vaultguard_report" -v jrc="$cpu_jq_report" 'BEGIN {
+	printf "who-read vs jq:   %.1fx faster [cpu %.1fx] (target >= 20x)\n", j / v, jc / vc
+	printf "who-read vs grep: %.2fx grep -c speed [cpu %.2fx] (target >= 0.5x)\n", g / v, gc / vc
+	printf "report vs jq:     %.1fx faster [cpu %.1fx] (target >= 10x)\n", jr / r, jrc / rc
 }'

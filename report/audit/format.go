@@ -315,8 +315,9 @@ func WriteReport(format Format, w io.Writer, rep *Report) error {
 				if err != nil {
 					return fmt.Errorf("encode report row: %w", err)
 				}
-				bw.Write(b)
-				bw.WriteByte('\n')
+				if _, err := bw.Write(append(b, '\n')); err != nil {
+					return err
+				}
 			}
 		}
 		return bw.Flush()
