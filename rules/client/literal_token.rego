@@ -39,4 +39,4 @@ setting(p) := "VAULT_TOKEN" if p._via == "env"
 
 setting(p) := "the provider's token" if p._via == "config"
 
-setting(p) := "the vault login argument" if p._via == "argv"
+setting(p) := "a command-line argument" if p._via == "argv"

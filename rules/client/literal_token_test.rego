@@ -13,7 +13,7 @@ test_env_service_token if {
 
 test_root if {
 	got := literal_token.deny with input as {"provider": [tok("argv", "root")]}
-	got == {{"msg": "the vault login argument holds a literal Vault token; revoke it and supply the token at run time", "_loc": loc}}
+	got == {{"msg": "a command-line argument holds a literal Vault token; revoke it and supply the token at run time", "_loc": loc}}
 }
 
 test_terraform_any_literal if {

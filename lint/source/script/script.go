@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"regexp"
 	"strings"
 
 	"mvdan.cc/sh/v3/expand"
@@ -284,7 +285,9 @@ func (w *walker) stmt(st *sh.Stmt) {
 		if len(c.Assigns) > 0 {
 			w.assigns(c.Assigns)
 		}
-		w.call(c, st)
+		if !w.call(c, st) {
+			w.tokens(c)
+		}
 	case *sh.DeclClause:
 		if c.Variant != nil && (c.Variant.Value == "export" || c.Variant.Value == "declare" || c.Variant.Value == "local" || c.Variant.Value == "readonly") {
 			w.assigns(c.Args)
@@ -314,14 +317,14 @@ func (w *walker) assigns(as []*sh.Assign) {
 // call finds a vault invocation in a call: `vault ...` itself, or wrapped
 // (`sudo vault ...`, `execute_vault_command vault ...`, `kubectl exec pod
 // -- vault ...`): the first "vault" word followed by a vault subcommand.
-func (w *walker) call(c *sh.CallExpr, st *sh.Stmt) {
+func (w *walker) call(c *sh.CallExpr, st *sh.Stmt) bool {
 	if len(c.Args) < 2 {
-		return
+		return false
 	}
 	first := c.Args[0].Lit()
 	switch first {
 	case "echo", "printf", "grep", "which", "type", "command", "hash", "man", "cat", "alias":
-		return
+		return false
 	}
 	for i := 0; i+1 < len(c.Args); i++ {
 		if !isVault(c.Args[i].Lit()) {
@@ -339,7 +342,31 @@ func (w *walker) call(c *sh.CallExpr, st *sh.Stmt) {
 			stdin = w.pipeIn[st]
 		}
 		w.it.Command(argv, stdin)
-		return
+		return true
+	}
+	return false
+}
+
+// tokenRe matches a current Vault service, batch or recovery token.
+var tokenRe = regexp.MustCompile(`\bhv[sbr]\.[A-Za-z0-9_-]{24,}`)
+
+// tokens finds Vault tokens written into any other command's arguments
+// (curl -H "X-Vault-Token: hvs...."): each becomes a provider whose token
+// came from the command line.
+func (w *walker) tokens(c *sh.CallExpr) {
+	for _, word := range c.Args {
+		a := w.arg(word)
+		if !a.Known {
+			continue
+		}
+		tok := tokenRe.FindString(a.Value)
+		if tok == "" {
+			continue
+		}
+		o := w.it.object(model.KindProvider, "", a.Range)
+		o.Meta["via"] = "argv"
+		o.Attrs["token"] = &model.Attr{Value: tok, Known: true, Range: a.Range}
+		w.it.in.Objects = append(w.it.in.Objects, o)
 	}
 }
 
