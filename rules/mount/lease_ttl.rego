@@ -7,6 +7,8 @@
 #   token and secret under it. Limits are the server's thresholds
 #   (thresholds.default_lease_ttl, default 1h, and thresholds.max_lease_ttl,
 #   default 24h). Unset values inherit the server's, checked by VG-SRV-007.
+#   A PKI mount's max_lease_ttl is the longest certificate it can issue
+#   (a CA's lifetime, often years), so it is not held to the lease limit.
 # related_resources:
 #   - ref: https://developer.hashicorp.com/vault/api-docs/system/mounts#default_lease_ttl
 #   - ref: https://developer.hashicorp.com/vault/docs/concepts/production-hardening
@@ -23,10 +25,13 @@ deny contains {"msg": msg, "_loc": a._loc} if {
 	some m in input.mount
 	some key in ["default_lease_ttl", "max_lease_ttl"]
 	a := m[key]
+	not pki_max(m, key)
 	limit := objects.threshold(key)
 	a.seconds > limit
 	msg := sprintf("%s mount %q: %s = %v is above the %s limit", [object.get(m, "_class", ""), mount_name(m), key, a.value, objects.human(limit)])
 }
+
+pki_max(m, "max_lease_ttl") if m.type.value == "pki"
 
 mount_name(m) := m.path.value if m.path.known
 else := objects.name(m)

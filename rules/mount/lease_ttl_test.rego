@@ -18,3 +18,8 @@ test_unset_or_short if {
 	m := {"_loc": loc, "_class": "secret", "_name": "db", "max_lease_ttl": {"value": 3600, "seconds": 3600, "known": true, "_loc": l2}}
 	count(lease_ttl.deny) == 0 with input as {"mount": [m, {"_loc": loc}]} with data.vaultguard.config as conf
 }
+
+test_pki_ca_lifetime if {
+	m := {"_loc": loc, "_class": "secret", "type": {"value": "pki", "known": true, "_loc": loc}, "max_lease_ttl": {"value": 315360000, "seconds": 315360000, "known": true, "_loc": l2}}
+	count(lease_ttl.deny) == 0 with input as {"mount": [m]} with data.vaultguard.config as conf
+}

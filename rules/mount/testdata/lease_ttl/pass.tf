@@ -12,3 +12,9 @@ resource "vault_audit" "file" {
     file_path = "/var/log/vault/audit.log"
   }
 }
+
+resource "vault_mount" "pki" {
+  path                  = "pki"
+  type                  = "pki"
+  max_lease_ttl_seconds = 315360000
+}
