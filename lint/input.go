@@ -19,17 +19,26 @@ type Loaded struct {
 // Load reads the target into the model the same way Run does, for
 // commands that query the model rather than lint it (who-can).
 func Load(ctx context.Context, t Target) (*Loaded, error) {
-	files, skips, err := discover(t)
+	ld, input, skips, err := load(ctx, t)
 	if err != nil {
 		return nil, err
 	}
-	ld := newLoader(t.Kind)
+	return &Loaded{Input: input, Skips: skips, ParseErrors: ld.parseErrors}, nil
+}
+
+// load discovers and reads the target's files.
+func load(ctx context.Context, t Target) (*loader, *model.Input, []Skip, error) {
+	files, skips, err := discover(t)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	ld := newLoader(t.Kind, t.MaxFileSize)
 	for _, f := range files {
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return nil, nil, nil, err
 		}
 		ld.load(f)
 	}
 	input := ld.finish()
-	return &Loaded{Input: input, Skips: append(skips, ld.skips...), ParseErrors: ld.parseErrors}, nil
+	return ld, input, append(skips, ld.skips...), nil
 }

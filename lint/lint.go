@@ -162,6 +162,8 @@ type Target struct {
 	// BaseDir is what reported file names are relative to; "" is the
 	// working directory.
 	BaseDir string
+	// MaxFileSize skips larger files; 0 means DefaultMaxFileSize.
+	MaxFileSize int64
 }
 
 // Skip is a file that was not linted, and why.
@@ -184,28 +186,25 @@ type Result struct {
 
 // Run lints the target.
 func (l *Linter) Run(ctx context.Context, t Target) (*Result, error) {
-	files, skips, err := discover(t)
+	ld, input, skips, err := load(ctx, t)
 	if err != nil {
 		return nil, err
 	}
-	ld := newLoader(t.Kind)
-	for _, f := range files {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		ld.load(f)
-	}
-	input := ld.finish()
-	skips = append(skips, ld.skips...)
 	results, err := l.engine.Eval(ctx, input)
 	if err != nil {
 		return nil, err
 	}
 	var findings []report.Finding
 	for _, pe := range ld.parseErrors {
+		if ld.context[pe.Range.File] {
+			continue
+		}
 		findings = append(findings, finding(ParseRule, report.SeverityHigh, pe.Message, pe.Range, ld.sources))
 	}
 	for _, r := range results {
+		if ld.context[r.Range.File] {
+			continue
+		}
 		findings = append(findings, finding(r.Rule.Report(), r.Severity, r.Message, r.Range, ld.sources))
 	}
 	rep := &report.Report{Tool: "vaultguard", Rules: l.Rules(), Findings: findings}
@@ -383,6 +382,10 @@ type file struct {
 	path     string // as reported: relative, slash-separated
 	osPath   string
 	explicit bool
+	// context files are read only to complete a server config split over
+	// a directory when just some of its files were named (a pre-commit
+	// hook passes the staged ones); their own findings are not reported.
+	context bool
 }
 
 func discover(t Target) ([]file, []Skip, error) {

@@ -62,17 +62,14 @@ func TestBadInputNeverStopsTheRun(t *testing.T) {
 			t.Errorf("%s: findings %v, want %v", file, got[file], w)
 		}
 	}
-	if len(got["big.hcl"]) != 0 {
-		t.Errorf("big.hcl (a valid 5 MB policy) has findings %v", got["big.hcl"])
-	}
 	skipped := map[string]string{}
 	for _, s := range res.Skips {
 		skipped[s.File] = s.Reason
 	}
-	if skipped["empty.hcl"] != "empty file" || skipped["binary.hcl"] != "binary file" {
+	if skipped["empty.hcl"] != "empty file" || skipped["binary.hcl"] != "binary file" || !strings.Contains(skipped["big.hcl"], "--max-file-size") {
 		t.Errorf("skips = %v", skipped)
 	}
-	if res.Report.Summary.Files != 4 || res.Report.Summary.Skipped != 2 {
+	if res.Report.Summary.Files != 3 || res.Report.Summary.Skipped != 3 {
 		t.Errorf("summary %+v", res.Report.Summary)
 	}
 }
@@ -112,5 +109,42 @@ func BenchmarkLintOneFile(b *testing.B) {
 		if _, err := l.Run(ctx, Target{Paths: []string{p}, BaseDir: dir}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestNamedFragmentIsJudgedWithItsDirectory is the pre-commit case: only
+// the listener file of a split config is staged; the seal in a sibling
+// file still counts, and nothing is reported about the unnamed files.
+func TestNamedFragmentIsJudgedWithItsDirectory(t *testing.T) {
+	dir := t.TempDir()
+	listener := write(t, dir, "20-listener.hcl", []byte("listener \"tcp\" {\n  address     = \"0.0.0.0:8200\"\n  tls_disable = true\n}\n"))
+	write(t, dir, "10-storage.hcl", []byte("storage \"inmem\" {}\ndefault_lease_ttl = \"1h\"\nmax_lease_ttl = \"24h\"\n"))
+	write(t, dir, "30-seal.hcl", []byte("seal \"awskms\" {\n  kms_key_id = \"alias/x\"\n}\n"))
+	res, err := newLinter(t).Run(context.Background(), Target{Paths: []string{listener}, BaseDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Report.Findings) != 1 || res.Report.Findings[0].RuleID != "VG-SRV-002" || res.Report.Findings[0].File != "20-listener.hcl" {
+		t.Fatalf("want only VG-SRV-002 in the named file, got %+v", res.Report.Findings)
+	}
+	if res.Report.Summary.Files != 1 {
+		t.Fatalf("files = %d, want 1", res.Report.Summary.Files)
+	}
+}
+
+// TestLargeFileWithinLimitIsLinted: a raised limit lints a big valid file.
+func TestLargeFileWithinLimitIsLinted(t *testing.T) {
+	dir := t.TempDir()
+	var big bytes.Buffer
+	for big.Len() < 3<<20 {
+		big.WriteString("path \"secret/data/app/key\" {\n  capabilities = [\"read\"]\n}\n")
+	}
+	write(t, dir, "big.hcl", big.Bytes())
+	res, err := newLinter(t).Run(context.Background(), Target{Paths: []string{dir}, BaseDir: dir, MaxFileSize: 8 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Report.Summary.Files != 1 || len(res.Report.Findings) != 0 {
+		t.Fatalf("summary %+v findings %v skips %v", res.Report.Summary, res.Report.Findings, res.Skips)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -16,9 +17,10 @@ import (
 	"github.com/vaultguard/vaultguard/lint/syntax"
 )
 
-// MaxFileSize bounds what is read into memory; larger files are skipped
+// DefaultMaxFileSize bounds what is read: hand-written Vault files are
+// kilobytes; a multi-megabyte one is generated or a mistake, and is skipped
 // with a reason rather than slowing a pre-commit hook to a crawl.
-const MaxFileSize = 16 << 20
+const DefaultMaxFileSize = 2 << 20
 
 func excluded(patterns []string, rel string) bool {
 	for _, p := range patterns {
@@ -37,6 +39,7 @@ func excluded(patterns []string, rel string) bool {
 
 // loader reads files into the model, collecting parse errors and skips.
 type loader struct {
+	maxSize     int64
 	adapters    []source.Adapter
 	kind        vaultfile.Kind
 	sources     map[string][]byte
@@ -45,10 +48,19 @@ type loader struct {
 	linted      int
 	input       *model.Input
 	configs     []*vaultfile.ConfigFile
+	// fragmentDirs maps the directories of explicitly named config
+	// fragments to their OS paths, to read the rest of the config from.
+	fragmentDirs map[string]string
+	loaded       map[string]bool
+	context      map[string]bool
 }
 
-func newLoader(kind vaultfile.Kind) *loader {
-	return &loader{adapters: adapters(), kind: kind, sources: map[string][]byte{}, input: &model.Input{}}
+func newLoader(kind vaultfile.Kind, maxSize int64) *loader {
+	if maxSize <= 0 {
+		maxSize = DefaultMaxFileSize
+	}
+	return &loader{maxSize: maxSize, adapters: adapters(), kind: kind, sources: map[string][]byte{}, input: &model.Input{},
+		fragmentDirs: map[string]string{}, loaded: map[string]bool{}, context: map[string]bool{}}
 }
 
 func (ld *loader) skip(f file, format string, args ...any) {
@@ -56,13 +68,18 @@ func (ld *loader) skip(f file, format string, args ...any) {
 }
 
 func (ld *loader) load(f file) {
+	ld.loaded[f.path] = true
+	if f.context {
+		ld.loadContext(f)
+		return
+	}
 	info, err := os.Stat(f.osPath)
 	if err != nil {
 		ld.skip(f, "%v", err)
 		return
 	}
-	if info.Size() > MaxFileSize {
-		ld.skip(f, "larger than %d MiB", MaxFileSize>>20)
+	if info.Size() > ld.maxSize {
+		ld.skip(f, "%d bytes is larger than the %d-byte limit (raise it with --max-file-size)", info.Size(), ld.maxSize)
 		return
 	}
 	src, err := os.ReadFile(f.osPath)
@@ -115,7 +132,56 @@ func (ld *loader) load(f file) {
 		}
 		ld.input.Policies = append(ld.input.Policies, p)
 	case vaultfile.KindServerConfig:
-		ld.configs = append(ld.configs, vaultfile.NewConfigFile(parsed))
+		c := vaultfile.NewConfigFile(parsed)
+		ld.configs = append(ld.configs, c)
+		if f.explicit && !c.Whole() {
+			ld.fragmentDirs[path.Dir(f.path)] = filepath.Dir(f.osPath)
+		}
+	}
+}
+
+// loadContext reads a sibling of a named config fragment; only server
+// configs are kept, and nothing about the file itself is reported.
+func (ld *loader) loadContext(f file) {
+	info, err := os.Stat(f.osPath)
+	if err != nil || info.Size() > ld.maxSize {
+		return
+	}
+	src, err := os.ReadFile(f.osPath)
+	if err != nil {
+		return
+	}
+	parsed, perr := syntax.Parse(f.path, src)
+	if perr != nil {
+		return
+	}
+	if kind, _ := vaultfile.Classify(parsed.Root); kind != vaultfile.KindServerConfig {
+		return
+	}
+	ld.context[f.path] = true
+	ld.sources[f.path] = src
+	ld.configs = append(ld.configs, vaultfile.NewConfigFile(parsed))
+}
+
+// completeFragments reads the unnamed siblings of named config fragments,
+// so that what a split config lacks is judged on the whole directory.
+func (ld *loader) completeFragments() {
+	for _, dir := range model.SortedKeys(ld.fragmentDirs) {
+		osDir := ld.fragmentDirs[dir]
+		entries, err := os.ReadDir(osDir)
+		if err != nil {
+			continue
+		}
+		for _, e := range entries {
+			if e.IsDir() || !isVaultFileName(e.Name()) {
+				continue
+			}
+			display := path.Join(dir, e.Name())
+			if ld.loaded[display] {
+				continue
+			}
+			ld.load(file{path: display, osPath: filepath.Join(osDir, e.Name()), context: true})
+		}
 	}
 }
 
@@ -157,6 +223,7 @@ func looksVault(src []byte) bool {
 
 // finish groups server config files into servers and returns the input.
 func (ld *loader) finish() *model.Input {
+	ld.completeFragments()
 	byDir := map[string][]*vaultfile.ConfigFile{}
 	for _, c := range ld.configs {
 		dir := path.Dir(c.File.Name)

@@ -30,6 +30,7 @@ type lintFlags struct {
 	baseline      string
 	writeBaseline string
 	reportUnused  bool
+	maxFileSize   int64
 }
 
 func newLintCommand(streams IO) *cobra.Command {
@@ -72,6 +73,7 @@ Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it,
 	f.BoolVarP(&fl.verbose, "verbose", "v", false, "list skipped files and why")
 	f.StringVar(&fl.baseline, "baseline", "", "hide the findings recorded in this baseline file; report only new ones")
 	f.StringVar(&fl.writeBaseline, "write-baseline", "", "record the current findings in this baseline file and exit 0")
+	f.Int64Var(&fl.maxFileSize, "max-file-size", lint.DefaultMaxFileSize, "skip files larger than this many bytes")
 	f.BoolVar(&fl.reportUnused, "report-unused-ignores", false, "report ignore comments that suppress nothing (default on when CI=true)")
 	return cmd
 }
@@ -164,7 +166,7 @@ func runLint(cmd *cobra.Command, streams IO, fl lintFlags, args []string) error 
 		return &ExitError{Code: ExitInternal, Err: err}
 	}
 
-	res, err := linter.Run(ctx, lint.Target{Paths: args, Excludes: append(cfg.Exclude, fl.excludes...), Kind: kind})
+	res, err := linter.Run(ctx, lint.Target{Paths: args, Excludes: append(cfg.Exclude, fl.excludes...), Kind: kind, MaxFileSize: fl.maxFileSize})
 	if err != nil {
 		return &ExitError{Code: ExitInternal, Err: err}
 	}
