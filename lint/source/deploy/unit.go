@@ -51,7 +51,7 @@ func logicalLines(src []byte, sep byte) []logicalLine {
 			i++
 			text += "\n" + strings.TrimRight(lines[i], "\r\n")
 		}
-		text = strings.Replace(text, "\r", "", -1)
+		text = strings.ReplaceAll(text, "\r", "")
 		if sep == '=' {
 			k = strings.TrimSpace(k)
 		}

@@ -77,7 +77,7 @@ func (it *Interp) object(kind, name string, at syntax.Range) *model.Object {
 // merge adds an object, or folds its attributes into an earlier object of
 // the same kind and key (a role written twice, a transit key and its
 // /config).
-func (it *Interp) merge(o *model.Object, key string) *model.Object {
+func (it *Interp) merge(o *model.Object, key string) {
 	if key != "" {
 		k := o.Kind + "\x00" + key
 		if prev, ok := it.byKey[k]; ok {
@@ -89,12 +89,11 @@ func (it *Interp) merge(o *model.Object, key string) *model.Object {
 					prev.Meta[name] = v
 				}
 			}
-			return prev
+			return
 		}
 		it.byKey[k] = o
 	}
 	it.in.Objects = append(it.in.Objects, o)
-	return o
 }
 
 // EnvVar is one environment variable assignment.
@@ -321,7 +320,8 @@ func kv(args []Arg) map[string]*model.Attr {
 			if s, ok := prev.Value.(string); ok {
 				list = []string{s}
 			}
-			attr.Value = append(list, v)
+			list = append(list, v)
+			attr.Value = list
 		}
 		out[k] = attr
 	}
