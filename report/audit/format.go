@@ -144,14 +144,20 @@ func (c *csvWriter) WriteRecord(r *Record) error {
 			return err
 		}
 	}
-	return c.w.Write([]string{
+	row := []string{
 		formatTime(r.Time), r.RequestID, r.Operation, r.Path, r.MountPoint, r.MountType,
 		string(r.Outcome), r.Error,
 		r.Identity.DisplayName, r.Identity.EntityID, r.Identity.AuthMethod, r.Identity.Role,
 		r.Identity.MetadataString(), strings.Join(r.Identity.Policies, " "),
 		r.Token.Accessor, r.Token.Type, strconv.FormatInt(r.Token.TTL, 10),
 		r.RemoteAddress, portString(r.RemotePort), r.UserAgent,
-	})
+	}
+	// CSV gets cat'ed to terminals and opened in spreadsheets: control
+	// characters from the log are escaped, one record stays one line.
+	for i, f := range row {
+		row[i] = Printable(f)
+	}
+	return c.w.Write(row)
 }
 
 func (c *csvWriter) Close() error {
