@@ -1,0 +1,2 @@
+FROM alpine:3.19
+ENV VAULT_SKIP_VERIFY=1 # want: VG-CLI-001
