@@ -346,6 +346,10 @@ func dedup(in []report.Finding) []report.Finding {
 
 // ---- discovery ----
 
+// configFileName is vaultguard's own configuration (lint/config.FileName),
+// never linted as a Vault file.
+const configFileName = ".vaultguard.hcl"
+
 var skipDirs = map[string]bool{".git": true, "node_modules": true, ".terraform": true, "vendor": true}
 
 // lintable says whether a file found by walking is worth opening: a Vault
@@ -439,7 +443,7 @@ func discover(t Target) ([]file, []Skip, error) {
 				}
 				return nil
 			}
-			if d.Type().IsRegular() && lintable(path, as) {
+			if d.Type().IsRegular() && d.Name() != configFileName && lintable(path, as) {
 				add(path, false)
 			}
 			return nil
@@ -450,6 +454,10 @@ func discover(t Target) ([]file, []Skip, error) {
 	}
 	return files, skips, nil
 }
+
+// DisplayPath is how a file is named in findings: relative to base and
+// slash-separated when it is inside base, else as given.
+func DisplayPath(base, p string) string { return display(base, p) }
 
 func display(base, p string) string {
 	abs, err := filepath.Abs(p)

@@ -3,7 +3,6 @@ package linttest
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"sort"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -79,13 +78,7 @@ func runCase(ctx context.Context, l *lint.Linter, c Case) CaseResult {
 		cr.Err = err
 		return cr
 	}
-	wants, err := WantsUnder(c, func(p string) string {
-		abs, _ := filepath.Abs(p)
-		if rel, err := filepath.Rel(mustWd(), abs); err == nil {
-			return filepath.ToSlash(rel)
-		}
-		return filepath.ToSlash(p)
-	})
+	wants, err := WantsUnder(c, func(p string) string { return lint.DisplayPath(mustWd(), p) })
 	if err != nil {
 		cr.Err = err
 		return cr
