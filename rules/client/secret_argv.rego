@@ -31,7 +31,29 @@ deny contains {"msg": msg, "_loc": a._loc} if {
 	some f, a in o
 	secret_field(o, f)
 	not from_file_or_stdin(a)
-	msg := sprintf("%s is passed on the command line, where ps, shell history and CI logs see it; use %s=- (stdin) or %s=@FILE", [f, f, f])
+	msg := message(o, f)
+}
+
+message(o, "token") := "the token is passed to vault login on the command line, where ps, shell history and CI logs see it; run `vault login` (it prompts) or pipe the token to `vault login -`" if {
+	o._kind == "provider"
+	o._method == "token"
+}
+
+message(o, "token") := "a Vault token is written into a command's arguments, where ps, shell history and CI logs see it; read it from a file or the environment instead" if {
+	o._kind == "provider"
+	not o._method
+}
+
+message(o, f) := sprintf("%s is passed on the command line, where ps, shell history and CI logs see it; use %s=- (stdin) or %s=@FILE", [f, f, f]) if {
+	not token_of_provider(o, f)
+}
+
+# A provider's token from `vault login TOKEN` or another command's
+# arguments; a `vault login -method=...` with token=... is a field like
+# any other.
+token_of_provider(o, "token") if {
+	o._kind == "provider"
+	object.get(o, "_method", "token") == "token"
 }
 
 secret_field(o, f) if {

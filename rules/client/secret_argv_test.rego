@@ -13,8 +13,21 @@ test_password_variable if {
 }
 
 test_login_token if {
-	p := {"_kind": "provider", "_origin": "markdown", "_via": "argv", "_loc": loc, "token": {"value": "s.abc", "known": true, "_loc": l2}}
-	count(secret_argv.deny) == 1 with input as {"provider": [p]}
+	p := {"_kind": "provider", "_origin": "markdown", "_via": "argv", "_method": "token", "_loc": loc, "token": {"value": "s.abc", "known": true, "_loc": l2}}
+	got := secret_argv.deny with input as {"provider": [p]}
+	got == {{"msg": "the token is passed to vault login on the command line, where ps, shell history and CI logs see it; run `vault login` (it prompts) or pipe the token to `vault login -`", "_loc": l2}}
+}
+
+test_curl_token if {
+	p := {"_kind": "provider", "_origin": "script", "_via": "argv", "_loc": loc, "token": {"value": "hvs.x", "known": true, "_loc": l2}}
+	got := secret_argv.deny with input as {"provider": [p]}
+	got == {{"msg": "a Vault token is written into a command's arguments, where ps, shell history and CI logs see it; read it from a file or the environment instead", "_loc": l2}}
+}
+
+test_userpass_login_password if {
+	p := {"_kind": "provider", "_origin": "script", "_via": "argv", "_method": "userpass", "_loc": loc, "password": {"value": "x", "known": true, "_loc": l2}}
+	got := secret_argv.deny with input as {"provider": [p]}
+	got == {{"msg": "password is passed on the command line, where ps, shell history and CI logs see it; use password=- (stdin) or password=@FILE", "_loc": l2}}
 }
 
 test_stdin_file_env_terraform if {
