@@ -18,6 +18,11 @@ import (
 // linter (every rule, default thresholds).
 func lintFiles(t *testing.T, files map[string]string) []report.Finding {
 	t.Helper()
+	return lintWith(t, lint.Options{}, files)
+}
+
+func lintWith(t *testing.T, opts lint.Options, files map[string]string) []report.Finding {
+	t.Helper()
 	dir := t.TempDir()
 	for name, src := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o600); err != nil {
@@ -25,7 +30,7 @@ func lintFiles(t *testing.T, files map[string]string) []report.Finding {
 		}
 	}
 	ctx := context.Background()
-	l, err := lint.New(ctx, lint.Options{})
+	l, err := lint.New(ctx, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,6 +118,19 @@ func TestSeedScriptVariants(t *testing.T) {
 				t.Errorf("findings = %v, want [%v]", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestThresholdsAreConfigurable(t *testing.T) {
+	src := strings.Replace(seed, "token_ttl=1h", "token_ttl=768h", 1)
+	th := lint.DefaultThresholds()
+	if err := th.SetThreshold("token_ttl", "768h"); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range positions(lintWith(t, lint.Options{Thresholds: th}, map[string]string{"bootstrap.sh": src})) {
+		if p.rule == "VG-AUTH-004" {
+			t.Errorf("token_ttl=768h reported with a 768h threshold: %v", p)
+		}
 	}
 }
 
