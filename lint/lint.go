@@ -434,8 +434,9 @@ func discover(t Target) ([]file, []Skip, error) {
 		}
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
+				// An unreadable entry is reported as a skip; the walk goes on.
 				skips = append(skips, Skip{File: display(base, path), Reason: err.Error()})
-				return nil
+				return nil //nolint:nilerr // recorded above, not fatal
 			}
 			if d.IsDir() {
 				if path != p && (skipDirs[d.Name()] || excluded(t.Excludes, display(base, path))) {

@@ -13,11 +13,8 @@ import (
 	"github.com/vaultguard/vaultguard/lint"
 	"github.com/vaultguard/vaultguard/lint/engine"
 	"github.com/vaultguard/vaultguard/lint/linttest"
-	"github.com/vaultguard/vaultguard/lint/model"
 	"github.com/vaultguard/vaultguard/rules"
 )
-
-func modelSeconds(v string) (int64, bool) { return model.Seconds(v) }
 
 func newRulesCommand(streams IO) *cobra.Command {
 	var ruleDirs []string

@@ -189,7 +189,7 @@ func Plain(n *Node) any {
 	case Object:
 		out := make(map[string]any, len(n.Items))
 		for _, it := range n.Items {
-			var v any = Plain(it.Val)
+			v := Plain(it.Val)
 			for i := len(it.Keys) - 1; i >= 1; i-- {
 				v = map[string]any{it.Keys[i].Name: v}
 			}

@@ -54,7 +54,7 @@ func TestReadPolicyRejectsWhatVaultRejects(t *testing.T) {
 		line, col      int
 	}{
 		{"unknown capability", "path \"a\" {\n  capabilities = [\"reed\"]\n}\n", `invalid capability "reed"`, 2, 18},
-		{"unknown path key", "path \"a\" {\n  capabilites = [\"read\"]\n}\n", `invalid key "capabilites"`, 2, 3},
+		{"unknown path key", "path \"a\" {\n  caps = [\"read\"]\n}\n", `invalid key "caps"`, 2, 3},
 		{"unknown top-level key", "pth \"a\" {}\npath \"b\" {\n  capabilities = [\"read\"]\n}\n", `unknown top-level key "pth"`, 1, 1},
 		{"bad deprecated policy", "path \"a\" {\n  policy = \"admin\"\n}\n", `invalid policy "admin"`, 2, 12},
 		{"plus star", "path \"a/+*\" {\n  capabilities = [\"read\"]\n}\n", `'+*' is forbidden`, 1, 1},
