@@ -7,7 +7,7 @@ GOLANGCI_LINT := $(BIN)/golangci-lint-$(GOLANGCI_LINT_VERSION)
 VAULT := $(BIN)/vault
 FUZZTIME ?= 30s
 
-.PHONY: all build test unit lint vet fmt bench fuzz e2e golden vault clean
+.PHONY: all build test unit lint vet fmt bench bench-go bench-lint fuzz e2e golden vault clean
 
 all: build
 
@@ -48,6 +48,31 @@ $(VAULT): tools/vault/go.mod tools/vault/go.sum
 
 e2e:
 	$(GO) test -count=1 ./cmd/...
+
+## fuzz: every fuzz target for FUZZTIME each (go test -fuzz runs one target
+## per invocation). Crashers land in the package's testdata/fuzz/ and stay
+## there as regression seeds.
+FUZZ_TARGETS := ./lint/syntax:FuzzParse ./lint/source/vaultfile:FuzzRead \
+	./lint/source/terraform:FuzzRead ./lint/source/script:FuzzRead \
+	./lint/source/deploy:FuzzRead ./auditlog:FuzzDecode
+fuzz:
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  pkg=$${t%%:*}; fn=$${t##*:}; echo "== $$pkg $$fn ($(FUZZTIME))"; \
+	  $(GO) test $$pkg -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME); \
+	done
+
+## bench: go test -bench for the hot paths, then side-by-side runs against
+## the tools people would otherwise use: conftest (lint) and jq/grep (audit).
+bench: bench-go bench-lint bench-audit
+
+bench-go:
+	$(GO) test -run '^$$' -bench . -benchmem ./lint/ ./auditlog/
+
+## bench-lint: 5,000 generated policies, vaultguard vs conftest with the
+## same rules ported to conftest's input shape; and one-file latency.
+BENCH_LINT_FILES ?= 5000
+bench-lint:
+	BENCH_LINT_FILES=$(BENCH_LINT_FILES) GO=$(GO) ./tools/bench/bench-lint.sh
 
 golden:
 	$(GO) test ./report/... ./cmd/... -update
