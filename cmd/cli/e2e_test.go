@@ -301,3 +301,22 @@ func TestE2EJSONContract(t *testing.T) {
 		}
 	}
 }
+
+func TestE2ERulesCatalogAndExplain(t *testing.T) {
+	out, _, code := run(t, "rules")
+	if code != ExitOK || !strings.Contains(out, "VG-PARSE-001") || !strings.Contains(out, "VG-POL-001") {
+		t.Fatalf("rules: exit %d\n%s", code, out)
+	}
+	out, _, code = run(t, "rules", "explain", "vg-pol-001")
+	for _, want := range []string{"VG-POL-001: Wildcard path in a policy", "How to fix:", "Vault docs: https://", "Flagged (policy/testdata/wildcard_path/", "Passes ("} {
+		if !strings.Contains(out, want) {
+			t.Errorf("explain lacks %q:\n%s", want, out)
+		}
+	}
+	if code != ExitOK {
+		t.Fatalf("exit %d", code)
+	}
+	if _, _, code := run(t, "rules", "explain", "VG-NOPE-999"); code != ExitInternal {
+		t.Fatalf("unknown rule: exit %d", code)
+	}
+}

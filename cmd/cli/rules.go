@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/olekukonko/tablewriter"
@@ -13,6 +14,7 @@ import (
 	"github.com/vaultguard/vaultguard/lint"
 	"github.com/vaultguard/vaultguard/lint/engine"
 	"github.com/vaultguard/vaultguard/lint/linttest"
+	"github.com/vaultguard/vaultguard/lint/ruledoc"
 	"github.com/vaultguard/vaultguard/rules"
 )
 
@@ -63,6 +65,20 @@ func newRulesCommand(streams IO) *cobra.Command {
 			}
 			if r.HelpURI != "" {
 				fmt.Fprintf(w, "\nVault docs: %s\n", r.HelpURI)
+			}
+			bad, good, err := ruledoc.Examples(rules.FS, file, r.ID)
+			if err != nil {
+				return &ExitError{Code: ExitInternal, Err: err}
+			}
+			if bad != nil {
+				word := "line"
+				if len(bad.Lines) > 1 {
+					word = "lines"
+				}
+				fmt.Fprintf(w, "\nFlagged (%s, %s %s):\n\n%s\n", bad.File, word, joinInts(bad.Lines), indent(bad.Text))
+			}
+			if good != nil {
+				fmt.Fprintf(w, "\nPasses (%s):\n\n%s\n", good.File, indent(good.Text))
 			}
 			return nil
 		},
@@ -146,4 +162,20 @@ expect, on those lines.`,
 			return nil
 		},
 	}
+}
+
+func indent(text string) string {
+	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = "    " + l
+	}
+	return strings.Join(lines, "\n")
+}
+
+func joinInts(ns []int) string {
+	parts := make([]string, len(ns))
+	for i, n := range ns {
+		parts[i] = strconv.Itoa(n)
+	}
+	return strings.Join(parts, ", ")
 }
