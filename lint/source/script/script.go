@@ -111,37 +111,37 @@ func ReadShell(it *Interp, src []byte, at syntax.Pos, variant sh.LangVariant, le
 		return []*syntax.Error{shellError(it.file, err, at)}
 	}
 	for _, part := range commandsOf(src) {
-		f, err := sh.NewParser(sh.Variant(variant)).Parse(bytes.NewReader(part), it.file)
+		f, err := sh.NewParser(sh.Variant(variant)).Parse(bytes.NewReader(part.text), it.file)
 		if err != nil {
 			continue
 		}
-		w := &walker{it: it, src: part, at: at, pipeIn: map[*sh.Stmt]*Heredoc{}}
+		w := &walker{it: it, src: part.text, at: syntax.Pos{Line: at.Line + part.line, Column: 1}, pipeIn: map[*sh.Stmt]*Heredoc{}}
+		if part.line == 0 {
+			w.at.Column = at.Column
+		}
 		w.walk(f)
 	}
 	return nil
 }
 
-// commandsOf splits text into logical lines (joining backslash
-// continuations), each returned as a copy of the text with every other
-// line blanked, so positions stay those of the whole text.
-func commandsOf(src []byte) [][]byte {
+type command struct {
+	text []byte
+	line int // lines before it in the whole text
+}
+
+// commandsOf splits text into logical lines, joining backslash
+// continuations, each with the number of lines before it.
+func commandsOf(src []byte) []command {
 	lines := bytes.SplitAfter(src, []byte("\n"))
-	var out [][]byte
+	var out []command
 	for i := 0; i < len(lines); {
 		j := i
 		for j < len(lines)-1 && bytes.HasSuffix(bytes.TrimRight(lines[j], "\r\n"), []byte(`\`)) {
 			j++
 		}
-		if len(bytes.TrimSpace(bytes.Join(lines[i:j+1], nil))) > 0 {
-			var b bytes.Buffer
-			for k, l := range lines {
-				if k >= i && k <= j {
-					b.Write(l)
-				} else if bytes.HasSuffix(l, []byte("\n")) {
-					b.WriteByte('\n')
-				}
-			}
-			out = append(out, b.Bytes())
+		text := bytes.Join(lines[i:j+1], nil)
+		if len(bytes.TrimSpace(text)) > 0 {
+			out = append(out, command{text: text, line: i})
 		}
 		i = j + 1
 	}
