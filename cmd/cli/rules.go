@@ -29,7 +29,11 @@ func newRulesCommand(streams IO) *cobra.Command {
 			if err != nil {
 				return &ExitError{Code: ExitInternal, Err: err}
 			}
-			t := tablewriter.NewTable(streams.Out, tablewriter.WithHeaderAutoFormat(tw.Off), tablewriter.WithRowAutoWrap(tw.WrapNormal), tablewriter.WithColumnMax(60))
+			t := tablewriter.NewTable(streams.Out,
+				tablewriter.WithHeaderAutoFormat(tw.Off),
+				tablewriter.WithRowAutoWrap(tw.WrapNormal),
+				tablewriter.WithRowMaxWidth(0),
+				tablewriter.WithColumnWidths(tw.NewMapper[int, int]().Set(2, 32).Set(3, 64)))
 			t.Header([]string{"ID", "Severity", "Kinds", "Title"})
 			for _, r := range linter.Rules() {
 				if err := t.Append([]string{r.ID, r.Severity.String(), strings.Join(r.Kinds, ","), r.Title}); err != nil {
