@@ -36,7 +36,7 @@ func newRulesCommand(streams IO) *cobra.Command {
 				tablewriter.WithColumnWidths(tw.NewMapper[int, int]().Set(2, 32).Set(3, 64)))
 			t.Header([]string{"ID", "Severity", "Kinds", "Title"})
 			for _, r := range linter.Rules() {
-				if err := t.Append([]string{r.ID, r.Severity.String(), strings.Join(r.Kinds, ","), r.Title}); err != nil {
+				if err := t.Append([]string{r.ID, r.Severity.String(), strings.Join(r.Kinds, ", "), r.Title}); err != nil {
 					return err
 				}
 			}
