@@ -222,6 +222,46 @@ pairs contains [i, j] if {
 	co_held(i, j)
 }
 
+# ---- entries: the distinct (policy, pattern, capabilities) of the set ----
+#
+# Pairwise rules compare entries, not blocks: identical blocks collapse
+# into one entry, and an entry is only compared with entries of the same
+# first segment (or with a wildcard first segment), which keeps large
+# policies tractable.
+
+entries contains e if {
+	some i, pol in input.policy
+	some p in pol.paths
+	path := norm(p.path)
+	e := {"pol": i, "path": path, "capabilities": p.capabilities, "bucket": bucket(path)}
+}
+
+# bucket is a pattern's first segment, or "*" when it is a wildcard.
+bucket(path) := "*" if regex.match(`[+*]`, split(path, "/")[0])
+else := split(path, "/")[0]
+
+bucket_keys := {e.bucket | some e in entries}
+
+buckets := {b: {e | some e in entries; e.bucket == b} | some b in bucket_keys}
+
+wild := object.get(buckets, "*", set())
+
+# neighbours are the entries that may share a request path with e.
+neighbours(e) := entries if e.bucket == "*"
+
+neighbours(e) := buckets[e.bucket] | wild if e.bucket != "*"
+
+# related holds for two entries a token may combine: they are in the
+# same policy or in policies held together.
+related(e1, e2) if [e1.pol, e2.pol] in pairs
+
+# blocks are the path blocks behind an entry, in file order.
+blocks(e) := [p |
+	some p in input.policy[e.pol].paths
+	norm(p.path) == e.path
+	p.capabilities == e.capabilities
+]
+
 # grants holds when a block grants something other than deny.
 grants(p) if {
 	count(p.capabilities) > 0
@@ -248,26 +288,36 @@ mods(p) := [c | some c in p.capabilities; c in modifying]
 # "+/...") are left to VG-POL-001, which reports them as reaching
 # everything.
 reaches(pattern, prefix) if {
-	top_literal(pattern)
+	same_top(pattern, prefix)
 	matches(norm(pattern), concat("", [prefix, "vaultguard-probe"]))
 }
 
 reaches(pattern, prefix) if {
-	top_literal(pattern)
+	same_top(pattern, prefix)
 	matches(norm(pattern), prefix)
 }
 
 reaches(pattern, prefix) if {
-	top_literal(pattern)
+	same_top(pattern, prefix)
 	startswith(norm(pattern), prefix)
 }
 
-top_literal(pattern) if {
+# same_top is a cheap first test: the pattern's first segment is literal
+# (not "+", not starting with "*") and equals the prefix's, or is a glob
+# stem of it ("sy*" for "sys").
+same_top(pattern, prefix) if {
 	first := split(norm(pattern), "/")[0]
+	first != ""
 	first != "+"
 	not startswith(first, "*")
-	first != ""
+	want := split(prefix, "/")[0]
+	startswith(want, trim_suffix(first, "*"))
+	top_ok(first, want)
 }
+
+top_ok(first, want) if first == want
+
+top_ok(first, _) if endswith(first, "*")
 
 # limited holds when a block's parameter constraints stop a caller from
 # choosing param freely: a non-empty allow list for it, any deny entry for

@@ -17,11 +17,11 @@ package vaultguard.rules.policy.audit_device_write
 import data.vaultguard.acl
 
 deny contains {"msg": msg, "_loc": p._loc} if {
-	some pol in input.policy
-	some p in pol.paths
-	count(acl.mods(p)) > 0
-	"sudo" in p.capabilities
-	hits := [trim_suffix(prefix, "/") | some prefix in ["sys/audit/", "sys/config/auditing/"]; acl.reaches(p.path, prefix)]
+	some e in acl.entries
+	count(acl.mods(e)) > 0
+	"sudo" in e.capabilities
+	hits := [trim_suffix(prefix, "/") | some prefix in ["sys/audit/", "sys/config/auditing/"]; acl.reaches(e.path, prefix)]
 	count(hits) > 0
+	some p in acl.blocks(e)
 	msg := sprintf("path %q grants %s with sudo on %s: the holder can disable or redirect auditing", [p.path, concat(", ", acl.mods(p)), concat(", ", hits)])
 }

@@ -18,11 +18,11 @@ package vaultguard.rules.policy.auth_mount_write
 import data.vaultguard.acl
 
 deny contains {"msg": msg, "_loc": p._loc} if {
-	some pol in input.policy
-	some p in pol.paths
-	count(acl.mods(p)) > 0
-	hits := [area | some area in areas; effective(p, area); acl.reaches(p.path, area.prefix)]
+	some e in acl.entries
+	count(acl.mods(e)) > 0
+	hits := [area | some area in areas; effective(e, area); acl.reaches(e.path, area.prefix)]
 	count(hits) > 0
+	some p in acl.blocks(e)
 	msg := sprintf("path %q grants %s on %s: %s", [p.path, concat(", ", acl.mods(p)), concat(", ", [h.prefix | some h in hits]), why(hits)])
 }
 

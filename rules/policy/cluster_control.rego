@@ -19,15 +19,15 @@ package vaultguard.rules.policy.cluster_control
 import data.vaultguard.acl
 
 deny contains {"msg": msg, "_loc": p._loc} if {
-	some pol in input.policy
-	some p in pol.paths
+	some e in acl.entries
 	hits := [area |
 		some area in areas
-		count([c | some c in p.capabilities; c in area.caps]) > 0
-		acl.reaches(p.path, area.prefix)
+		count([c | some c in e.capabilities; c in area.caps]) > 0
+		acl.reaches(e.path, area.prefix)
 	]
 	count(hits) > 0
-	caps := {c | some h in hits; some c in p.capabilities; c in h.caps}
+	caps := {c | some h in hits; some c in e.capabilities; c in h.caps}
+	some p in acl.blocks(e)
 	msg := sprintf("path %q grants %s on %s: %s", [p.path, concat(", ", sort(caps)), concat(", ", [h.prefix | some h in hits]), why(hits)])
 }
 

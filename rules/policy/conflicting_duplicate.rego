@@ -17,11 +17,13 @@ package vaultguard.rules.policy.conflicting_duplicate
 import data.vaultguard.acl
 
 deny contains {"msg": msg, "_loc": g._loc} if {
-	some [i, j] in acl.pairs
-	some g in input.policy[i].paths
-	acl.grants(g)
-	some d in input.policy[j].paths
-	acl.denies(d)
-	acl.norm(g.path) == acl.norm(d.path)
-	msg := sprintf("path %q grants %s here, but %s denies the same pattern: Vault merges them and the deny discards every capability", [g.path, concat(", ", g.capabilities), acl.where(input.policy[j], d)])
+	some eg in acl.entries
+	acl.grants(eg)
+	some ed in acl.buckets[eg.bucket]
+	ed.path == eg.path
+	acl.denies(ed)
+	acl.related(eg, ed)
+	d := acl.blocks(ed)[0]
+	some g in acl.blocks(eg)
+	msg := sprintf("path %q grants %s here, but %s denies the same pattern: Vault merges them and the deny discards every capability", [g.path, concat(", ", g.capabilities), acl.where(input.policy[ed.pol], d)])
 }

@@ -18,12 +18,14 @@ package vaultguard.rules.policy.dead_allow
 import data.vaultguard.acl
 
 deny contains {"msg": msg, "_loc": a._loc} if {
-	some [i, j] in acl.pairs
-	some a in input.policy[i].paths
-	acl.grants(a)
-	some b in input.policy[j].paths
-	acl.norm(a.path) != acl.norm(b.path)
-	acl.covers(acl.norm(b.path), acl.norm(a.path))
-	acl.higher(acl.norm(b.path), acl.norm(a.path))
-	msg := sprintf("path %q never decides a request: every path it matches is decided by %q (%s), which has higher priority", [a.path, b.path, acl.where(input.policy[j], b)])
+	some ea in acl.entries
+	acl.grants(ea)
+	some eb in acl.neighbours(ea)
+	eb.path != ea.path
+	acl.related(ea, eb)
+	acl.covers(eb.path, ea.path)
+	acl.higher(eb.path, ea.path)
+	b := acl.blocks(eb)[0]
+	some a in acl.blocks(ea)
+	msg := sprintf("path %q never decides a request: every path it matches is decided by %q (%s), which has higher priority", [a.path, b.path, acl.where(input.policy[eb.pol], b)])
 }

@@ -19,14 +19,16 @@ package vaultguard.rules.policy.deny_overridden
 import data.vaultguard.acl
 
 deny contains {"msg": msg, "_loc": d._loc} if {
-	some [i, j] in acl.pairs
-	some d in input.policy[i].paths
-	acl.denies(d)
-	some a in input.policy[j].paths
-	acl.grants(a)
-	acl.norm(a.path) != acl.norm(d.path)
-	acl.higher(acl.norm(a.path), acl.norm(d.path))
-	acl.overlap(acl.norm(a.path), acl.norm(d.path))
-	w := acl.witness(acl.norm(a.path), acl.norm(d.path))
-	msg := sprintf("deny on %q does not hold for paths such as %q: %q (%s) has higher priority there and grants %s", [d.path, w, a.path, acl.where(input.policy[j], a), concat(", ", a.capabilities)])
+	some ed in acl.entries
+	acl.denies(ed)
+	some ea in acl.neighbours(ed)
+	acl.grants(ea)
+	ea.path != ed.path
+	acl.related(ed, ea)
+	acl.higher(ea.path, ed.path)
+	acl.overlap(ea.path, ed.path)
+	a := acl.blocks(ea)[0]
+	w := acl.witness(ea.path, ed.path)
+	some d in acl.blocks(ed)
+	msg := sprintf("deny on %q does not hold for paths such as %q: %q (%s) has higher priority there and grants %s", [d.path, w, a.path, acl.where(input.policy[ea.pol], a), concat(", ", a.capabilities)])
 }

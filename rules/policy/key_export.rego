@@ -19,15 +19,15 @@ package vaultguard.rules.policy.key_export
 import data.vaultguard.acl
 
 deny contains {"msg": msg, "_loc": p._loc} if {
-	some pol in input.policy
-	some p in pol.paths
-	segs := split(acl.norm(p.path), "/")
+	some e in acl.entries
+	segs := split(acl.norm(e.path), "/")
 	count(segs) >= 2
 	some area in areas
 	contains(segs[0], area.mount)
 	startswith(concat("/", array.slice(segs, 1, count(segs))), area.sub)
-	caps := [c | some c in p.capabilities; c in area.caps]
+	caps := [c | some c in e.capabilities; c in area.caps]
 	count(caps) > 0
+	some p in acl.blocks(e)
 	msg := sprintf("path %q grants %s on %s/%s: %s", [p.path, concat(", ", caps), segs[0], trim_suffix(area.sub, "/"), area.why])
 }
 
@@ -44,14 +44,14 @@ areas := [
 ]
 
 deny contains {"msg": msg, "_loc": p._loc} if {
-	some pol in input.policy
-	some p in pol.paths
-	segs := split(acl.norm(p.path), "/")
+	some e in acl.entries
+	segs := split(acl.norm(e.path), "/")
 	count(segs) == 4
 	contains(segs[0], "transit")
 	segs[1] == "keys"
 	segs[3] == "config"
-	caps := [c | some c in p.capabilities; c in write]
+	caps := [c | some c in e.capabilities; c in write]
 	count(caps) > 0
+	some p in acl.blocks(e)
 	msg := sprintf("path %q grants %s on a transit key's config: the holder can make the key exportable or deletable", [p.path, concat(", ", caps)])
 }

@@ -18,14 +18,14 @@ package vaultguard.rules.policy.lease_mass_revoke
 import data.vaultguard.acl
 
 deny contains {"msg": msg, "_loc": p._loc} if {
-	some pol in input.policy
-	some p in pol.paths
-	caps := [c | some c in p.capabilities; c in {"update", "sudo"}]
+	some e in acl.entries
+	caps := [c | some c in e.capabilities; c in {"update", "sudo"}]
 	count(caps) > 0
 	hits := [trim_suffix(prefix, "/") |
 		some prefix in ["sys/leases/revoke-prefix/", "sys/leases/revoke-force/", "sys/revoke-prefix/", "sys/revoke-force/"]
-		acl.reaches(p.path, prefix)
+		acl.reaches(e.path, prefix)
 	]
 	count(hits) > 0
+	some p in acl.blocks(e)
 	msg := sprintf("path %q grants %s on %s: the holder can revoke every lease under a prefix at once", [p.path, concat(", ", caps), concat(", ", hits)])
 }

@@ -17,22 +17,22 @@ package vaultguard.rules.policy.overlapping_wildcards
 import data.vaultguard.acl
 
 deny contains {"msg": msg, "_loc": a._loc} if {
-	some [i, j] in acl.pairs
-	some a in input.policy[i].paths
-	acl.grants(a)
-	pa := acl.norm(a.path)
-	acl.kind(pa) != "exact"
-	some b in input.policy[j].paths
-	acl.grants(b)
-	pb := acl.norm(b.path)
-	acl.kind(pb) != "exact"
-	pa != pb
-	"segments" in {acl.kind(pa), acl.kind(pb)}
-	acl.higher(pb, pa)
-	not acl.covers(pb, pa)
-	not acl.covers(pa, pb)
-	acl.overlap(pa, pb)
-	extra := [c | some c in b.capabilities; not c in a.capabilities]
+	some ea in acl.entries
+	acl.grants(ea)
+	acl.kind(ea.path) != "exact"
+	some eb in acl.neighbours(ea)
+	acl.grants(eb)
+	acl.kind(eb.path) != "exact"
+	ea.path != eb.path
+	"segments" in {acl.kind(ea.path), acl.kind(eb.path)}
+	acl.related(ea, eb)
+	acl.higher(eb.path, ea.path)
+	not acl.covers(eb.path, ea.path)
+	not acl.covers(ea.path, eb.path)
+	acl.overlap(ea.path, eb.path)
+	extra := [c | some c in eb.capabilities; not c in ea.capabilities]
 	count(extra) > 0
-	msg := sprintf("path %q overlaps %q (%s): on paths such as %q the other pattern has higher priority and grants %s, which this block does not", [a.path, b.path, acl.where(input.policy[j], b), acl.witness(pa, pb), concat(", ", extra)])
+	b := acl.blocks(eb)[0]
+	some a in acl.blocks(ea)
+	msg := sprintf("path %q overlaps %q (%s): on paths such as %q the other pattern has higher priority and grants %s, which this block does not", [a.path, b.path, acl.where(input.policy[eb.pol], b), acl.witness(ea.path, eb.path), concat(", ", extra)])
 }

@@ -16,10 +16,10 @@ package vaultguard.rules.policy.plugin_catalog_write
 import data.vaultguard.acl
 
 deny contains {"msg": msg, "_loc": p._loc} if {
-	some pol in input.policy
-	some p in pol.paths
-	count(acl.mods(p)) > 0
-	hits := [trim_suffix(prefix, "/") | some prefix in ["sys/plugins/catalog/", "sys/plugins/runtimes/catalog/"]; acl.reaches(p.path, prefix)]
+	some e in acl.entries
+	count(acl.mods(e)) > 0
+	hits := [trim_suffix(prefix, "/") | some prefix in ["sys/plugins/catalog/", "sys/plugins/runtimes/catalog/"]; acl.reaches(e.path, prefix)]
 	count(hits) > 0
+	some p in acl.blocks(e)
 	msg := sprintf("path %q grants %s on %s: registering a plugin runs a binary of the holder's choice inside Vault", [p.path, concat(", ", acl.mods(p)), concat(", ", hits)])
 }

@@ -17,9 +17,9 @@ package vaultguard.rules.policy.raw_storage_access
 import data.vaultguard.acl
 
 deny contains {"msg": msg, "_loc": p._loc} if {
-	some pol in input.policy
-	some p in pol.paths
-	acl.grants(p)
-	acl.reaches(p.path, "sys/raw")
+	some e in acl.entries
+	acl.grants(e)
+	acl.reaches(e.path, "sys/raw")
+	some p in acl.blocks(e)
 	msg := sprintf("path %q grants %s on sys/raw: direct storage access below every ACL, equivalent to root", [p.path, concat(", ", p.capabilities)])
 }

@@ -19,11 +19,11 @@ package vaultguard.rules.policy.sys_config_write
 import data.vaultguard.acl
 
 deny contains {"msg": msg, "_loc": p._loc} if {
-	some pol in input.policy
-	some p in pol.paths
-	count(acl.mods(p)) > 0
-	hits := [trim_suffix(prefix, "/") | some prefix in prefixes; acl.reaches(p.path, prefix)]
+	some e in acl.entries
+	count(acl.mods(e)) > 0
+	hits := [trim_suffix(prefix, "/") | some prefix in prefixes; acl.reaches(e.path, prefix)]
 	count(hits) > 0
+	some p in acl.blocks(e)
 	msg := sprintf("path %q grants %s on %s: system-wide settings every client depends on", [p.path, concat(", ", acl.mods(p)), concat(", ", hits)])
 }
 
