@@ -190,6 +190,21 @@ func (l *Linter) Run(ctx context.Context, t Target) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	return l.evaluate(ctx, ld, input, skips)
+}
+
+// RunInput lints a model that was not read from files (the live Vault
+// API). sources maps a location to the text behind it (a policy's), for
+// fingerprints and inline ignores; it may be nil.
+func (l *Linter) RunInput(ctx context.Context, input *model.Input, sources map[string][]byte) (*Result, error) {
+	if sources == nil {
+		sources = map[string][]byte{}
+	}
+	return l.evaluate(ctx, &loader{sources: sources, context: map[string]bool{}}, input, nil)
+}
+
+// evaluate runs the rules on a loaded input and post-processes the results.
+func (l *Linter) evaluate(ctx context.Context, ld *loader, input *model.Input, skips []Skip) (*Result, error) {
 	results, err := l.engine.Eval(ctx, input)
 	if err != nil {
 		return nil, err
