@@ -39,6 +39,9 @@ type Options struct {
 	MaxMalformedSamples int
 	// Progress, if set, is called with the number of on-disk bytes read.
 	Progress func(n int64)
+	// LineProgress, if set, is called from the consuming goroutine with the
+	// number of lines each block held, for a lines/s display.
+	LineProgress func(n int64)
 }
 
 // Stats counts what a Scan read and what it could not decode.
@@ -775,6 +778,9 @@ func (c *consumer) process(r *result) error {
 	}
 	c.base += r.lines
 	c.st.Lines += r.lines
+	if c.p.opts.LineProgress != nil {
+		c.p.opts.LineProgress(r.lines)
+	}
 	if blk.last {
 		if err := c.flushCarry(true); err != nil {
 			return err

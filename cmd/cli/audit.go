@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	vault "github.com/hashicorp/vault/api"
@@ -119,6 +120,21 @@ func (f *auditFlags) progress(streams IO, run *auditlog.Run) func() {
 		progressbar.OptionSetWidth(30),
 	)
 	run.Scan.Progress = func(n int64) { _ = bar.Add64(n) }
+	// Lines are counted by the consuming goroutine; the description shows
+	// the running total and rate next to the bar's bytes/s and ETA.
+	var lines atomic.Int64
+	start := time.Now()
+	var lastDescribe atomic.Int64
+	run.Scan.LineProgress = func(n int64) {
+		total := lines.Add(n)
+		now := time.Now()
+		if now.UnixNano()-lastDescribe.Load() < int64(250*time.Millisecond) {
+			return
+		}
+		lastDescribe.Store(now.UnixNano())
+		rate := float64(total) / max(now.Sub(start).Seconds(), 0.001)
+		bar.Describe(fmt.Sprintf("reading audit log: %s lines, %s lines/s", humanCount(float64(total)), humanCount(rate)))
+	}
 	return func() { _ = bar.Finish() }
 }
 
@@ -358,4 +374,17 @@ func auditHash(ctx context.Context, device, value string) (string, error) {
 		return "", fmt.Errorf("sys/audit-hash/%s: %w", strings.Trim(device, "/"), err)
 	}
 	return h, nil
+}
+
+// humanCount renders 1234567 as 1.2M for the progress line.
+func humanCount(v float64) string {
+	switch {
+	case v >= 1e9:
+		return fmt.Sprintf("%.1fG", v/1e9)
+	case v >= 1e6:
+		return fmt.Sprintf("%.1fM", v/1e6)
+	case v >= 1e3:
+		return fmt.Sprintf("%.1fk", v/1e3)
+	}
+	return fmt.Sprintf("%.0f", v)
 }
