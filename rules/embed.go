@@ -7,8 +7,8 @@ import "embed"
 
 // FS holds every rule, library, test and fixture.
 //
-//go:embed lib server policy auth database audit transit client deploy mount
+//go:embed lib server policy auth database audit transit client deploy mount cluster
 var FS embed.FS
 
 // Categories are the top-level rule directories.
-var Categories = []string{"server", "policy", "auth", "database", "audit", "transit", "client", "deploy", "mount"}
+var Categories = []string{"server", "policy", "auth", "database", "audit", "transit", "client", "deploy", "mount", "cluster"}

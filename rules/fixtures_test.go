@@ -3,6 +3,7 @@ package rules_test
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -47,6 +48,9 @@ func TestFixtures(t *testing.T) {
 		_, file, _ := linter.Rule(r.ID)
 		if file == "" {
 			continue // built into Go (parse errors, ignores): tested in package lint
+		}
+		if slices.Equal(r.Kinds, []string{"cluster"}) {
+			continue // only a live Vault has a cluster object: tested against a real server in lint/source/live
 		}
 		key := strings.TrimSuffix(file, ".rego")
 		if !fired[key+"|"+r.ID] {
