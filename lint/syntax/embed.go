@@ -44,3 +44,7 @@ func shiftNode(n *Node, at Pos) {
 		shiftNode(e, at)
 	}
 }
+
+// ShiftRange maps a range relative to embedded content onto the host
+// file, the way ParseEmbedded maps the tree (at is the content's origin).
+func ShiftRange(r Range, at Pos) Range { return shiftRange(r, at) }

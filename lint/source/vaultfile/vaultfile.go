@@ -98,7 +98,10 @@ func ReadPolicy(f *syntax.File, name string, src []byte, origin string) (*model.
 	}
 	if f.Syntax != syntax.SyntaxJSON && src != nil {
 		if _, err := hcl1parser.Parse(src); err != nil && strings.Contains(err.Error(), "already set") {
-			fail(duplicateRange(f.Name, err.Error()), "%s (Vault 1.21 rejects duplicate attributes in policies)", strings.TrimSpace(err.Error()))
+			// HCL1 names the position in src; for embedded policies src
+			// starts where the tree's root does in the host file.
+			r := syntax.ShiftRange(duplicateRange(f.Name, err.Error()), f.Root.Range.Start)
+			fail(r, "%s (Vault 1.21 rejects duplicate attributes in policies)", strings.TrimSpace(err.Error()))
 		}
 	}
 	p := &model.Policy{Name: name, Origin: origin, Range: syntax.Range{File: f.Name, Start: syntax.Pos{Line: 1, Column: 1}, End: syntax.Pos{Line: 1, Column: 1}}}

@@ -128,3 +128,15 @@ func TestServerConfigMergesDirectory(t *testing.T) {
 		t.Fatal("conflicting max_lease_ttl not recorded")
 	}
 }
+
+func TestDuplicateAttributeInEmbeddedPolicyPointsIntoHost(t *testing.T) {
+	src := "path \"a\" {\n  policy = \"read\"\n  policy = \"write\"\n}\n"
+	f, perr := syntax.ParseEmbedded("main.tf", []byte(src), syntax.Pos{Line: 20, Column: 1})
+	if perr != nil {
+		t.Fatal(perr)
+	}
+	_, errs := ReadPolicy(f, "p", []byte(src), "terraform")
+	if len(errs) == 0 || errs[0].Range.Start.Line != 22 || errs[0].Range.File != "main.tf" {
+		t.Fatalf("errors %v, want one at main.tf:22", errs)
+	}
+}
