@@ -130,6 +130,15 @@ func whoCanJSON(res *acl.WhoCanResult) []whoCanGrant {
 }
 
 func writeWhoCanTable(w io.Writer, res *acl.WhoCanResult, grants []whoCanGrant) error {
+	defer func() {
+		if len(res.Templated) == 0 {
+			return
+		}
+		fmt.Fprintf(w, "\nDepending on the token's identity, templated paths may also allow it:\n")
+		for _, b := range res.Templated {
+			fmt.Fprintf(w, "  policy %s: path %q (%s:%d)\n", b.Policy.Name, b.Rule.Pattern, b.Rule.Range.File, b.Rule.Range.Start.Line)
+		}
+	}()
 	if len(grants) == 0 {
 		_, err := fmt.Fprintf(w, "no policy allows %s on %s\n", res.Operation, res.Path)
 		return err

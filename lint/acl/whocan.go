@@ -147,6 +147,10 @@ type WhoCanResult struct {
 	// InferredKVv2 is the mount treated as KV v2 because policies address
 	// it through data/ or metadata/ and no source or flag said otherwise.
 	InferredKVv2 string
+	// Templated are blocks with identity templating whose pattern matches
+	// the path for some identity and grant the operation's capability:
+	// whether they apply depends on the token's entity or groups.
+	Templated []Block
 }
 
 // inferKVv2Mount guesses that the path's first segment is a KV v2 mount
@@ -253,7 +257,44 @@ func WhoCan(in *model.Input, path, op string, opts WhoCanOptions) (*WhoCanResult
 		res.Grants = append(res.Grants, g)
 	}
 	sort.SliceStable(res.Grants, func(i, j int) bool { return res.Grants[i].Policy.Name < res.Grants[j].Policy.Name })
+	capName := Operations[op]
+	for _, p := range policies {
+		for _, r := range p.Paths {
+			generic, ok := templateAsWildcard(strings.TrimPrefix(r.Pattern, "/"))
+			if !ok || !Matches(generic, path) {
+				continue
+			}
+			if slices.Contains(r.Capabilities, capName) && !slices.Contains(r.Capabilities, Deny) {
+				res.Templated = append(res.Templated, Block{Policy: p, Rule: r})
+			}
+		}
+	}
 	return res, nil
+}
+
+// templateAsWildcard turns a templated pattern into one that matches
+// every identity: a placeholder filling a whole segment becomes "+".
+// ok is false for patterns without templating, or with a placeholder
+// inside a segment (which cannot be matched generically).
+func templateAsWildcard(pattern string) (string, bool) {
+	if !strings.Contains(pattern, "{{") {
+		return "", false
+	}
+	segs := strings.Split(pattern, "/")
+	for i, s := range segs {
+		if !strings.Contains(s, "{{") {
+			continue
+		}
+		t := strings.TrimSuffix(s, "*")
+		if !strings.HasPrefix(t, "{{") || !strings.HasSuffix(t, "}}") || strings.Count(t, "{{") != 1 {
+			return "", false
+		}
+		segs[i] = "+"
+		if t != s {
+			return "", false // "{{...}}*" would make "+*", which Vault rejects
+		}
+	}
+	return strings.Join(segs, "/"), true
 }
 
 func operationNames() []string {

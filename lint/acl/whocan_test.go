@@ -81,3 +81,15 @@ func TestWhoCanInfersKVv2AndRejectsUnknownOps(t *testing.T) {
 		t.Error("want an error for an unknown operation")
 	}
 }
+
+func TestWhoCanTemplated(t *testing.T) {
+	in := &model.Input{Policies: []*model.Policy{parsePolicy(t, "self", `path "secret/data/{{identity.entity.id}}/*" { capabilities = ["read"] }
+path "secret/data/{{identity.entity.id}}x/*" { capabilities = ["read"] }`)}}
+	res, err := acl.WhoCan(in, "secret/data/e-1/db", "read", acl.WhoCanOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Grants) != 0 || len(res.Templated) != 1 || res.Templated[0].Rule.Pattern != "secret/data/{{identity.entity.id}}/*" {
+		t.Errorf("grants %v templated %v", res.Grants, res.Templated)
+	}
+}
