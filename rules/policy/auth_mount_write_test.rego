@@ -20,6 +20,13 @@ test_mounts_write if {
 	{f._loc | some f in got} == {loc}
 }
 
+test_tune_is_medium if {
+	got := auth_mount_write.deny with input as pol("sys/mounts/database/tune", ["update"], {})
+	[f] := [x | some x in got]
+	f.severity == "medium"
+	contains(f.msg, "lease TTLs")
+}
+
 test_auth_write_sudo if {
 	got := auth_mount_write.deny with input as pol("sys/auth/userpass", ["update", "sudo"], {})
 	count(got) == 1
