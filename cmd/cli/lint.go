@@ -31,6 +31,7 @@ type lintFlags struct {
 	writeBaseline string
 	reportUnused  bool
 	maxFileSize   int64
+	vault         bool
 }
 
 func newLintCommand(streams IO) *cobra.Command {
@@ -74,6 +75,7 @@ Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it,
 	f.StringVar(&fl.baseline, "baseline", "", "hide the findings recorded in this baseline file; report only new ones")
 	f.StringVar(&fl.writeBaseline, "write-baseline", "", "record the current findings in this baseline file and exit 0")
 	f.Int64Var(&fl.maxFileSize, "max-file-size", lint.DefaultMaxFileSize, "skip files larger than this many bytes")
+	f.BoolVar(&fl.vault, "vault", false, "lint the running Vault that VAULT_ADDR, VAULT_TOKEN (or ~/.vault-token), VAULT_CACERT and VAULT_NAMESPACE point at, read-only; 'vaultguard policy' prints the policy it needs")
 	f.BoolVar(&fl.reportUnused, "report-unused-ignores", false, "report ignore comments that suppress nothing (default on when CI=true)")
 	return cmd
 }
@@ -166,7 +168,14 @@ func runLint(cmd *cobra.Command, streams IO, fl lintFlags, args []string) error 
 		return &ExitError{Code: ExitInternal, Err: err}
 	}
 
-	res, err := linter.Run(ctx, lint.Target{Paths: args, Excludes: append(cfg.Exclude, fl.excludes...), Kind: kind, MaxFileSize: fl.maxFileSize})
+	var res *lint.Result
+	if fl.vault && len(args) > 0 {
+		return usageError("--vault lints the live Vault: give no PATH")
+	} else if fl.vault {
+		res, err = lintVault(ctx, streams, linter, fl.verbose)
+	} else {
+		res, err = linter.Run(ctx, lint.Target{Paths: args, Excludes: append(cfg.Exclude, fl.excludes...), Kind: kind, MaxFileSize: fl.maxFileSize})
+	}
 	if err != nil {
 		return &ExitError{Code: ExitInternal, Err: err}
 	}

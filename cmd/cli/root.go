@@ -68,6 +68,7 @@ func subcommands(streams IO) []*cobra.Command {
 		newVersionCommand(streams),
 		newAuditCommand(streams),
 		newWhoCanCommand(streams),
+		newPolicyCommand(streams),
 	}
 }
 
