@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/vault/api"
+
 	"github.com/vaultguard/vaultguard/report"
 	"github.com/vaultguard/vaultguard/tools/vaulttest"
 )
@@ -225,4 +227,87 @@ func TestLiveLintDenied(t *testing.T) {
 	if strings.TrimSpace(stderr) != "warning: vault://sys/audit: permission denied; not checked" {
 		t.Errorf("stderr:\n%s", stderr)
 	}
+}
+
+// TestWhoCanVault compares `who-can --vault` with Vault's own answer: for
+// each (path, operation) and each policy of the seed, a token holding
+// exactly that policy is allowed by sys/capabilities if and only if
+// who-can lists the policy.
+func TestWhoCanVault(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a Vault server")
+	}
+	s := vaulttest.Start(t)
+	vaulttest.ApplySeed(t, s)
+	policy, _, _ := run(t, "policy")
+	s.WritePolicy(t, "vaultguard-read", policy)
+	s.Setenv(t, s.Token(t, "vaultguard-read"))
+	policies := []string{"default", "orders-worker", "payments-api", "vaultguard-read"}
+	tokens := map[string]string{}
+	for _, p := range policies[1:] {
+		tokens[p] = s.Token(t, p)
+	}
+	root := s.Root(t)
+	// s.Token sets no_default_policy, which strips "default" itself.
+	sec, err := root.Auth().Token().CreateWithContext(t.Context(), &api.TokenCreateRequest{Policies: []string{"default"}, NoParent: true, TTL: "1h"})
+	if err != nil {
+		t.Fatalf("create a default-policy token: %v", err)
+	}
+	tokens["default"] = sec.Auth.ClientToken
+	cases := []struct{ path, op string }{
+		{"secret/data/payments/config", "read"},
+		{"secret/data/orders/config", "read"},
+		{"secret/data/orders/config", "update"},
+		{"secret/metadata/payments/", "list"},
+		{"transit/encrypt/payments", "update"},
+		{"transit/decrypt/payments", "update"},
+		{"transit/keys/payments", "read"},
+		{"database/creds/payments-readonly", "read"},
+		{"database/config/payments-db", "read"},
+		{"sys/audit", "read"},
+		{"sys/audit", "sudo"},
+		{"sys/policies/acl", "list"},
+		{"sys/policies/acl/default", "read"},
+		{"auth/approle/role/orders-worker", "read"},
+		{"auth/approle/role/orders-worker/role-id", "read"},
+		{"auth/token/lookup-self", "read"},
+		{"auth/token/lookup-accessor", "update"},
+		{"cubbyhole/notes", "read"},
+		{"sys/mounts", "read"},
+	}
+	n := 0
+	for _, c := range cases {
+		out, errOut, code := run(t, "who-can", "--vault", "--format", "json", "--op", c.op, c.path)
+		if code != ExitOK {
+			t.Fatalf("who-can %s %s: exit %d: %s", c.op, c.path, code, errOut)
+		}
+		var grants []whoCanGrant
+		if err := json.Unmarshal([]byte(out), &grants); err != nil {
+			t.Fatalf("who-can json: %v\n%s", err, out)
+		}
+		granted := map[string]bool{}
+		for _, g := range grants {
+			granted[g.Policy] = true
+			if g.Policy == "orders-worker" && !slices.ContainsFunc(g.Holders, func(h whoCanHolder) bool {
+				return h.Name == "orders-worker" && h.Source.File == "vault://auth/approle/role/orders-worker" && h.Effective
+			}) {
+				t.Errorf("%s %s: orders-worker's holder, the AppRole role, is missing: %+v", c.op, c.path, g.Holders)
+			}
+			if g.Path != c.path {
+				t.Errorf("who-can rewrote %s to %s", c.path, g.Path)
+			}
+		}
+		for _, p := range policies {
+			caps, err := root.Sys().CapabilitiesWithContext(t.Context(), tokens[p], c.path)
+			if err != nil {
+				t.Fatalf("sys/capabilities %s: %v", c.path, err)
+			}
+			allowed := slices.Contains(caps, c.op) || slices.Contains(caps, "root")
+			if allowed != granted[p] {
+				t.Errorf("%s on %s, policy %s: Vault says %v (%v), who-can --vault says %v", c.op, c.path, p, allowed, caps, granted[p])
+			}
+			n++
+		}
+	}
+	t.Logf("%d (policy, path, operation) cases agree with sys/capabilities", n)
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/vaultguard/vaultguard/lint"
+	"github.com/vaultguard/vaultguard/lint/model"
 	"github.com/vaultguard/vaultguard/lint/source/live"
 )
 
@@ -44,11 +45,11 @@ every mount would also grant reads on KV version 1 secrets).`,
 	return cmd
 }
 
-// lintVault lints the live Vault the VAULT_* environment points at. Paths
-// the token may not read are warnings on stderr, not errors: the rest is
-// linted. With verbose, each request is logged to stderr (paths and
-// statuses only, never the token).
-func lintVault(ctx context.Context, streams IO, linter *lint.Linter, verbose bool) (*lint.Result, error) {
+// readVault reads the live Vault the VAULT_* environment points at. Paths
+// the token may not read are warnings on stderr, not errors. With verbose,
+// each request is logged to stderr (paths and statuses only, never the
+// token).
+func readVault(ctx context.Context, streams IO, verbose bool) (*live.Result, error) {
 	opts := live.ClientOptions{}
 	if verbose {
 		opts.Log = streams.Err
@@ -59,10 +60,28 @@ func lintVault(ctx context.Context, streams IO, linter *lint.Linter, verbose boo
 	}
 	got, err := live.Read(ctx, c)
 	if err != nil {
-		return nil, fmt.Errorf("lint --vault: %w", err)
+		return nil, err
 	}
 	for _, p := range got.Problems {
 		fmt.Fprintf(streams.Err, "warning: %s\n", p)
+	}
+	return got, nil
+}
+
+// readVaultInput is readVault for commands that query the model (who-can).
+func readVaultInput(ctx context.Context, streams IO) (*model.Input, error) {
+	got, err := readVault(ctx, streams, false)
+	if err != nil {
+		return nil, err
+	}
+	return got.Input, nil
+}
+
+// lintVault lints the live Vault: every rule on what readVault read.
+func lintVault(ctx context.Context, streams IO, linter *lint.Linter, verbose bool) (*lint.Result, error) {
+	got, err := readVault(ctx, streams, verbose)
+	if err != nil {
+		return nil, fmt.Errorf("lint --vault: %w", err)
 	}
 	res, err := linter.RunInput(ctx, got.Input, got.Sources)
 	if err != nil {

@@ -19,6 +19,7 @@ type whoCanFlags struct {
 	kvV2   []string
 	format string
 	kind   string
+	vault  bool
 }
 
 func newWhoCanCommand(streams IO) *cobra.Command {
@@ -47,6 +48,7 @@ rewritten too.`,
 	f.StringArrayVar(&fl.kvV2, "kv-v2", nil, "treat this mount as KV version 2 (repeatable)")
 	f.StringVarP(&fl.format, "format", "f", "table", "output format: table|json")
 	f.StringVar(&fl.kind, "kind", "", "force the kind of named files: policy|server-config")
+	f.BoolVar(&fl.vault, "vault", false, "read policies and roles from the running Vault (VAULT_ADDR, VAULT_TOKEN...) instead of files")
 	return cmd
 }
 
@@ -87,7 +89,14 @@ func runWhoCan(cmd *cobra.Command, streams IO, fl whoCanFlags, args []string) er
 	if len(sources) == 0 {
 		sources = []string{"."}
 	}
-	loaded, err := lint.Load(cmd.Context(), lint.Target{Paths: sources, Kind: kind})
+	loaded := &lint.Loaded{}
+	if fl.vault && len(args) > 1 {
+		return usageError("who-can --vault reads the live Vault: give no SOURCE")
+	} else if fl.vault {
+		loaded.Input, err = readVaultInput(cmd.Context(), streams)
+	} else {
+		loaded, err = lint.Load(cmd.Context(), lint.Target{Paths: sources, Kind: kind})
+	}
 	if err != nil {
 		return &ExitError{Code: ExitInternal, Err: fmt.Errorf("who-can: load sources: %w", err)}
 	}
