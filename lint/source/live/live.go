@@ -478,11 +478,14 @@ func (r *reader) rootTokens(ctx context.Context) error {
 	for _, acc := range accessors {
 		s, err := r.c.Logical().WriteWithContext(ctx, "auth/token/lookup-accessor", map[string]any{"accessor": acc})
 		if err != nil {
+			var re *api.ResponseError
+			if errors.As(err, &re) && re.StatusCode == http.StatusBadRequest {
+				continue // the token expired or was revoked since the list
+			}
 			if perr := r.problem(ctx, "auth/token/lookup-accessor", err); perr != nil {
 				return perr
 			}
-			var re *api.ResponseError
-			if errors.As(err, &re) && re.StatusCode == http.StatusForbidden {
+			if re != nil && re.StatusCode == http.StatusForbidden {
 				return nil // denied once is denied for all
 			}
 			continue

@@ -157,6 +157,7 @@ func TestClusterChecks(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.WritePolicy(t, "default", def+"\npath \"secret/*\" {\n  capabilities = [\"read\"]\n}\n")
+	s.WritePolicy(t, "break-glass", "# vaultguard:ignore VG-POL-001 reason=\"reviewed\"\npath \"secret/*\" {\n  capabilities = [\"read\"]\n}\n")
 	s.Write(t, "auth/token/roles/ci-deployer", map[string]any{"allowed_policies": []string{"root"}, "token_period": "24h"})
 	s.EnableAuth(t, "userpass", api.EnableAuthOptions{Type: "userpass"})
 	s.Write(t, "auth/userpass/users/alice", map[string]any{"password": "not-a-real-one-" + s.Unique("p"), "token_ttl": "48h"})
@@ -208,6 +209,11 @@ func TestClusterChecks(t *testing.T) {
 		}
 		if !has(got, want.rule, want.file) {
 			t.Errorf("no %s at %s in %v", want.rule, want.file, got)
+		}
+	}
+	for _, f := range got {
+		if f.file == "vault://sys/policies/acl/break-glass" {
+			t.Errorf("an inline ignore in a live policy's text was not honoured: %v", f)
 		}
 	}
 	if count(got, "VG-CLU-002") != 0 || count(got, "VG-POL-027") != 1 {
