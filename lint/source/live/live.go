@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"net/http"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/vault/api"
@@ -223,13 +224,41 @@ func object(kind, name, path string, data map[string]any, meta map[string]any, s
 			}
 			return
 		}
-		a := &model.Attr{Value: value(v), Known: true, Range: attrLoc(path, key)}
+		a := &model.Attr{Value: durationText(key, value(v)), Known: true, Range: attrLoc(path, key)}
 		o.Attrs[key] = model.NormaliseList(key, a)
 	}
 	for _, k := range model.SortedKeys(data) {
 		put(k, data[k])
 	}
 	return o
+}
+
+// durationFields are the fields Vault reads as durations and returns as
+// numbers of seconds.
+var durationFields = map[string]bool{
+	"token_ttl": true, "token_max_ttl": true, "token_explicit_max_ttl": true, "token_period": true,
+	"secret_id_ttl": true, "period": true, "explicit_max_ttl": true, "ttl": true, "creation_ttl": true,
+	"default_ttl": true, "max_ttl": true, "rotation_period": true, "rotation_window": true,
+	"auto_rotate_period": true, "default_lease_ttl": true, "max_lease_ttl": true,
+}
+
+// durationText writes a duration field's seconds the way people write
+// Vault TTLs ("768h", "90m", "45s", "0"), so that messages read like the
+// configuration; model.Seconds reads them back exactly.
+func durationText(key string, v any) any {
+	n, ok := v.(int64)
+	if !ok || !durationFields[key] {
+		return v
+	}
+	switch {
+	case n == 0:
+		return "0"
+	case n%3600 == 0:
+		return strconv.FormatInt(n/3600, 10) + "h"
+	case n%60 == 0:
+		return strconv.FormatInt(n/60, 10) + "m"
+	}
+	return strconv.FormatInt(n, 10) + "s"
 }
 
 func contains(list []string, s string) bool {

@@ -37,7 +37,7 @@ func find(in *model.Input, kind, name string) *model.Object {
 
 // TestReadSeed checks the model read from the seed deployment with a root
 // token: kinds, names, vault:// locations and values as the rules expect
-// them (numbers of seconds as int64, 0 kept where Vault returns it).
+// them (counts as int64, durations as "768h", 0 kept where Vault returns it).
 func TestReadSeed(t *testing.T) {
 	s := server(t)
 	vaulttest.ApplySeed(t, s)
@@ -55,7 +55,7 @@ func TestReadSeed(t *testing.T) {
 	if role.Range.File != "vault://auth/approle/role/orders-worker" || role.Meta["origin"] != "vault" || role.Meta["mount"] != "approle" {
 		t.Errorf("role: %+v", role)
 	}
-	for field, want := range map[string]any{"secret_id_num_uses": int64(0), "token_ttl": int64(2764800), "bind_secret_id": true} {
+	for field, want := range map[string]any{"secret_id_num_uses": int64(0), "token_ttl": "768h", "bind_secret_id": true} {
 		a := role.Attrs[field]
 		if a == nil || a.Value != want || !a.Known || a.Range.File != "vault://auth/approle/role/orders-worker#"+field {
 			t.Errorf("%s = %+v, want %v", field, a, want)
@@ -71,7 +71,7 @@ func TestReadSeed(t *testing.T) {
 	if conn == nil || conn.Attrs["connection_url"] == nil || conn.Attrs["verify_connection"].Value != false || conn.Attrs["plugin_name"].Value != "postgresql-database-plugin" {
 		t.Errorf("database connection: %+v", conn)
 	}
-	if r := find(res.Input, model.KindDatabaseRole, "payments-readonly"); r == nil || r.Attrs["default_ttl"].Value != int64(3600) || r.Attrs["db_name"].Value != "payments-db" {
+	if r := find(res.Input, model.KindDatabaseRole, "payments-readonly"); r == nil || r.Attrs["default_ttl"].Value != "1h" || r.Attrs["db_name"].Value != "payments-db" {
 		t.Errorf("database role: %+v", r)
 	}
 	if k := find(res.Input, model.KindTransitKey, "payments"); k == nil || k.Attrs["type"].Value != "aes256-gcm96" || k.Attrs["keys"] != nil {

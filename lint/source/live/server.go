@@ -55,7 +55,7 @@ func (r *reader) serverConfig(ctx context.Context) error {
 			if _, nested := v.(map[string]any); nested {
 				continue
 			}
-			o.Attrs[k] = &model.Attr{Value: value(v), Known: true, Range: attrLoc(sanitizedPath, k)}
+			o.Attrs[k] = &model.Attr{Value: durationText(k, value(v)), Known: true, Range: attrLoc(sanitizedPath, k)}
 		}
 	}
 	r.res.Input.Objects = append(r.res.Input.Objects, o)
