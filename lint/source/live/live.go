@@ -79,9 +79,10 @@ type Result struct {
 	Problems []Problem
 }
 
-// Read reads the cluster c points at. It fails only when nothing can be
-// read at all (Vault unreachable, context cancelled); a denied or failing
-// path becomes a Problem and the other reads go on.
+// Read reads the cluster c points at. It fails when nothing can be read
+// at all (Vault unreachable, context cancelled, every path refused: an
+// invalid token); a denied or failing path becomes a Problem and the
+// other reads go on.
 func Read(ctx context.Context, c *api.Client) (*Result, error) {
 	r := &reader{c: c, res: &Result{Input: &model.Input{}, Sources: map[string][]byte{}}}
 	r.cluster = &model.Object{Kind: KindCluster, Name: "cluster", Range: loc(""), Attrs: map[string]*model.Attr{}, Blocks: map[string][]*model.Object{}, Meta: map[string]any{"origin": Origin}}
@@ -90,6 +91,11 @@ func Read(ctx context.Context, c *api.Client) (*Result, error) {
 		if err := step(ctx); err != nil {
 			return nil, err
 		}
+	}
+	if r.answered == 0 {
+		// An expired or revoked token is denied everything: linting
+		// nothing must not pass a CI gate as a clean cluster.
+		return nil, fmt.Errorf("read vault://: every read was refused (%d paths; first: %s): is the token valid, and does it hold the policy `vaultguard policy` prints?", len(r.res.Problems), r.res.Problems[0])
 	}
 	r.res.Input.Objects = append(r.res.Input.Objects, r.cluster)
 	return r.res, nil
@@ -102,6 +108,8 @@ type reader struct {
 	// reached is set once any request got an HTTP answer; a transport
 	// error before that means Vault is unreachable, which is fatal.
 	reached bool
+	// answered counts the reads Vault answered with data or "not found".
+	answered int
 }
 
 // fatal decides whether a read error stops everything: a cancelled
@@ -147,6 +155,7 @@ func (r *reader) read(ctx context.Context, path string) (data map[string]any, ok
 		return nil, false, r.problem(ctx, path, err)
 	}
 	r.reached = true
+	r.answered++
 	if s == nil || s.Data == nil {
 		return nil, false, nil
 	}
@@ -160,6 +169,7 @@ func (r *reader) list(ctx context.Context, path string) (keys []string, ok bool,
 		return nil, false, r.problem(ctx, path, err)
 	}
 	r.reached = true
+	r.answered++
 	if s == nil || s.Data == nil {
 		return nil, true, nil
 	}

@@ -226,12 +226,14 @@ func TestClusterChecks(t *testing.T) {
 	}
 }
 
-// TestReadDenied: a token that may read nothing gets every path as a
-// denied problem, no error, and no cluster fact, so no cluster finding.
+// TestReadDenied: a token that may read one path gets every other one as
+// a denied problem, no error, and no cluster fact, so no cluster finding;
+// a token refused everything (expired, revoked) is an error, never a
+// clean report.
 func TestReadDenied(t *testing.T) {
 	s := server(t)
-	s.WritePolicy(t, "nothing", `path "secret/nothing" { capabilities = ["read"] }`)
-	res, err := live.Read(context.Background(), s.TokenClient(t, "nothing"))
+	s.WritePolicy(t, "mounts-only", `path "sys/mounts" { capabilities = ["read"] }`)
+	res, err := live.Read(context.Background(), s.TokenClient(t, "mounts-only"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -242,12 +244,20 @@ func TestReadDenied(t *testing.T) {
 		}
 		paths = append(paths, p.Path)
 	}
-	want := []string{"sys/policies/acl", "sys/auth", "sys/mounts", "sys/audit", "auth/token/accessors", "sys/config/state/sanitized"}
+	want := []string{"sys/policies/acl", "sys/auth", "sys/audit", "auth/token/accessors", "sys/config/state/sanitized"}
 	if !slices.Equal(paths, want) {
 		t.Errorf("denied %v, want %v", paths, want)
 	}
+	if find(res.Input, model.KindMount, "secret") != nil || find(res.Input, model.KindMount, "cubbyhole") == nil {
+		t.Errorf("mounts not read: %v", res.Input.Objects)
+	}
 	if got := lintInput(t, res); len(got) != 0 {
-		t.Errorf("findings from a cluster nothing could be read of: %v", got)
+		t.Errorf("findings about what could not be read: %v", got)
+	}
+
+	s.WritePolicy(t, "nothing", `path "secret/nothing" { capabilities = ["read"] }`)
+	if _, err := live.Read(context.Background(), s.TokenClient(t, "nothing")); err == nil || !strings.Contains(err.Error(), "every read was refused") {
+		t.Errorf("a token refused everything: err = %v", err)
 	}
 }
 
