@@ -1,0 +1,98 @@
+package forward
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/vaultguard/vaultguard/auditlog/sink"
+)
+
+func TestSpoolSpillsThenDrops(t *testing.T) {
+	sp, err := NewSpool(t.TempDir(), 2, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 10 {
+		sp.Push([]byte(fmt.Sprintf("line-%02d", i))) // 7 bytes + 4 of header
+	}
+	// 2 in memory, 5 on disk (55 bytes <= 64), 3 dropped.
+	if sp.Spilled.Load() != 5 || sp.Dropped.Load() != 3 {
+		t.Fatalf("spilled %d dropped %d", sp.Spilled.Load(), sp.Dropped.Load())
+	}
+	out := make(chan Line, 16)
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() { _ = sp.Drain(ctx, 0, out) }()
+	var got []string
+	for range 7 {
+		got = append(got, string((<-out).Data))
+	}
+	cancel()
+	if strings.Join(got, ",") != "line-00,line-01,line-02,line-03,line-04,line-05,line-06" {
+		t.Errorf("order: %v", got)
+	}
+	if err := sp.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+type memSink struct {
+	mu    sync.Mutex
+	items []string
+}
+
+func (m *memSink) Send(_ context.Context, b [][]byte) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, x := range b {
+		m.items = append(m.items, string(x))
+	}
+	return nil
+}
+func (m *memSink) Close() error { return nil }
+func (m *memSink) len() int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return len(m.items)
+}
+
+func TestListenerTCPAndUDP(t *testing.T) {
+	for _, scheme := range []string{"tcp", "udp"} {
+		t.Run(scheme, func(t *testing.T) {
+			ms := &memSink{}
+			l := &Listener{URL: scheme + "://127.0.0.1:0", Ready: make(chan struct{})}
+			fw := New(Config{Sources: []Source{l}, Events: &Output{Sink: ms, Format: sink.FormatECS}, FlushEvery: 50 * time.Millisecond})
+			ctx, cancel := context.WithCancel(context.Background())
+			done := make(chan error, 1)
+			go func() { done <- fw.Run(ctx) }()
+			<-l.Ready
+			c, err := net.Dial(scheme, l.Addr.Load().(string))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			for i := range 3 {
+				buf.Reset()
+				fmt.Fprintf(&buf, `{"time":"2026-11-25T10:00:0%dZ","type":"response","auth":{"display_name":"userpass-carol"},"request":{"id":"id-%d","operation":"read","path":"kv/data/x","remote_address":"10.1.1.1"},"response":{}}`+"\n", i, i)
+				if _, err := c.Write(buf.Bytes()); err != nil {
+					t.Fatal(err)
+				}
+			}
+			c.Close()
+			deadline := time.Now().Add(10 * time.Second)
+			for ms.len() < 3 && time.Now().Before(deadline) {
+				time.Sleep(20 * time.Millisecond)
+			}
+			cancel()
+			<-done
+			if ms.len() != 3 || !strings.Contains(ms.items[0], `"user":{"id":"","name":"userpass-carol"`) {
+				t.Fatalf("received %d: %v", ms.len(), ms.items)
+			}
+		})
+	}
+}
