@@ -44,7 +44,7 @@ var seedFindings = []liveFinding{
 	{"VG-POL-001", "vault://sys/policies/acl/payments-api", 1},
 	// The rules' verdict on the minimal policy itself: + segments are globs
 	// (VG-POL-001; auth/+/... is graded as if it spanned all of Vault),
-	// sudo under sys/ (VG-POL-003) and on auth/token/accessors, which
+	// sudo on sys/audit (VG-POL-003) and on auth/token/accessors, which
 	// lint/acl's root-path list lacks (VG-POL-024). See minimalPolicyFindings.
 	// the server itself (sys/config/state/sanitized): shamir, no lease TTLs.
 	{"VG-SRV-005", "vault://sys/config/state/sanitized", 0},
@@ -62,7 +62,6 @@ func minimalPolicyFindings(t *testing.T, policy string, omit ...string) []liveFi
 	for _, f := range []struct{ rule, pattern string }{
 		{"VG-POL-001", "sys/policies/acl/+"},
 		{"VG-POL-003", "sys/audit"},
-		{"VG-POL-003", "sys/config/state/sanitized"},
 		{"VG-POL-001", "auth/+/role"},
 		{"VG-POL-001", "auth/+/role/+"},
 		{"VG-POL-001", "auth/+/users"},

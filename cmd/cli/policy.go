@@ -25,7 +25,7 @@ func newPolicyCommand(streams IO) *cobra.Command {
 		Long: `Print the ACL policy that vaultguard lint --vault needs: list and read on
 policies, auth and secrets mounts, auth roles, database connections and
 roles, transit keys and audit devices; sudo only where Vault requires it
-for a read (sys/audit, sys/config/state/sanitized, auth/token/accessors);
+for a read (sys/audit, auth/token/accessors);
 update on auth/token/lookup-accessor, a lookup sent as a POST.
 
 Database and transit engines are listed by mount path (a wildcard over

@@ -299,3 +299,49 @@ func TestNewClientTokenHelper(t *testing.T) {
 		t.Error("no token anywhere is not an error")
 	}
 }
+
+// TestMinimalPolicy: with exactly live.MinimalPolicy nothing is refused,
+// and without any one of its blocks something is: every grant is used.
+func TestMinimalPolicy(t *testing.T) {
+	s := server(t)
+	vaulttest.ApplySeed(t, s)
+	s.Write(t, "auth/token/roles/ci-deployer", map[string]any{"allowed_policies": []string{"payments-api"}, "token_period": "24h"})
+	s.EnableAuth(t, "userpass", api.EnableAuthOptions{Type: "userpass"})
+	s.Write(t, "auth/userpass/users/alice", map[string]any{"password": "not-a-real-one-" + s.Unique("p"), "token_ttl": "1h"})
+	policy := live.MinimalPolicy([]string{"database"}, []string{"transit"})
+	ctx := context.Background()
+
+	read := func(name, text string) []live.Problem {
+		t.Helper()
+		s.WritePolicy(t, name, text)
+		res, err := live.Read(ctx, s.TokenClient(t, name))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return res.Problems
+	}
+	if problems := read("vaultguard-read", policy); len(problems) > 0 {
+		t.Fatalf("the minimal policy is not enough: %v", problems)
+	}
+	blocks := strings.Split(policy, "\n\n")
+	n := 0
+	for i, b := range blocks {
+		if !strings.Contains(b, "path \"") {
+			continue
+		}
+		n++
+		without := strings.Join(append(slices.Clone(blocks[:i]), blocks[i+1:]...), "\n\n")
+		if problems := read(s.Unique("without"), without); len(problems) == 0 {
+			t.Errorf("the policy still reads everything without this block:\n%s", b)
+		}
+		if strings.Contains(b, `"sudo"`) {
+			noSudo := strings.Replace(policy, b, strings.Replace(b, `, "sudo"`, "", 1), 1)
+			if problems := read(s.Unique("nosudo"), noSudo); len(problems) == 0 {
+				t.Errorf("sudo is not needed in:\n%s", b)
+			}
+		}
+	}
+	if n < 15 {
+		t.Errorf("only %d path blocks found", n)
+	}
+}

@@ -7,8 +7,7 @@ import (
 
 // MinimalPolicy is the ACL policy `vaultguard lint --vault` needs, and
 // nothing more: list and read on what Read reads, sudo only where Vault
-// requires it for a read (sys/audit, the sanitized config, the token
-// accessor list), and update on auth/token/lookup-accessor, a lookup sent
+// requires it for a read (sys/audit, the token accessor list), and update on auth/token/lookup-accessor, a lookup sent
 // as a POST. Names are matched with a "+" segment, never "*", so that no
 // path below a role (AppRole's role-id, secret-id) is granted. Database and
 // transit engines can be mounted anywhere, and a glob over every mount
@@ -35,13 +34,14 @@ path "sys/mounts" {
   capabilities = ["read"]
 }
 
-# Vault requires sudo to read the audit devices and the sanitized config.
+# Vault requires sudo to read the audit devices.
 path "sys/audit" {
   capabilities = ["read", "sudo"]
 }
 
+# The server's configuration, secrets removed.
 path "sys/config/state/sanitized" {
-  capabilities = ["read", "sudo"]
+  capabilities = ["read"]
 }
 
 # Roles of AppRole, Kubernetes, JWT/OIDC mounts; userpass users; token roles.
