@@ -57,7 +57,8 @@ Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it,
 		Example: `  vaultguard lint ./examples
   vaultguard lint --format sarif=vaultguard.sarif --format table policies/
   vaultguard lint --write-baseline .vaultguard-baseline.json
-  vaultguard lint --baseline .vaultguard-baseline.json --fail-on high`,
+  vaultguard lint --baseline .vaultguard-baseline.json --fail-on high
+  VAULT_ADDR=https://vault:8200 vaultguard lint --vault --format sarif=live.sarif`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runLint(cmd, streams, fl, args)
 		},
