@@ -6,7 +6,8 @@
 #   or a glob on the first segment is critical; a glob over a whole mount
 #   ("secret/*", "secret/data/*") is critical with write capabilities and
 #   high read-only; one level deeper is medium with write and low read-only;
-#   anything narrower is low.
+#   anything narrower is low. cubbyhole/ is exempt: every token has its
+#   own cubbyhole and Vault's built-in default policy grants cubbyhole/*.
 # related_resources:
 #   - ref: https://developer.hashicorp.com/vault/docs/concepts/policies#policy-syntax
 # custom:
@@ -23,6 +24,7 @@ deny contains {"msg": msg, "_loc": p._loc, "severity": severity} if {
 	some p in pol.paths
 	lib.is_glob(p.path)
 	lib.grants_any(p)
+	not startswith(p.path, "cubbyhole/")
 	depth := lib.literal_depth(p.path)
 	severity := grade(depth, lib.writes(p))
 	msg := sprintf("path %q grants %s on %s", [p.path, concat(", ", p.capabilities), scope(p.path, depth)])

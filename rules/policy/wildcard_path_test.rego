@@ -40,3 +40,7 @@ test_exact_path_silent if {
 test_deny_glob_silent if {
 	count(wildcard_path.deny) == 0 with input as pol("secret/*", ["deny"])
 }
+
+test_cubbyhole_is_per_token if {
+	count(wildcard_path.deny) == 0 with input as pol("cubbyhole/*", ["create", "read", "update", "delete", "list"])
+}

@@ -6,3 +6,8 @@ path "secret/data/payments/stripe" {
 path "secret/data/admin/*" {
   capabilities = ["deny"]
 }
+
+# Every token's own cubbyhole, as in Vault's default policy.
+path "cubbyhole/*" {
+  capabilities = ["create", "read", "update", "delete", "list"]
+}
