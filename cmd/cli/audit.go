@@ -33,6 +33,7 @@ log is given). Raw secrets in logs written with log_raw=true are never printed.`
 		newAuditWhoDidCommand(streams),
 		newAuditReportCommand(streams),
 		newAuditHashCommand(streams),
+		newAuditAlertsCommand(streams), newAuditWatchCommand(streams),
 	)
 	return cmd
 }
