@@ -94,3 +94,9 @@ bench-audit:
 ## fuzz-audit: the audit decoder's differential fuzz target (FUZZTIME).
 fuzz-audit:
 	$(GO) test ./auditlog -run '^$$' -fuzz FuzzDecode -fuzztime $(FUZZTIME)
+
+## test-forward: the delivery fault tests (200,000 events with three
+## SIGKILLs, a sink down for 30 s) with their duplicate counts.
+.PHONY: test-forward
+test-forward:
+	$(GO) test -count=1 -v -run 'TestForwardSurvivesSIGKILL|TestSinkDownLosesNothing' ./auditlog/forward/

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/vaultguard/vaultguard/auditlog"
@@ -42,6 +43,9 @@ type Config struct {
 	MinBackoff, MaxBackoff time.Duration
 	// OnAck, if set, is called after each acknowledged batch.
 	OnAck func(items int)
+	// Grace is how long sinks may take to acknowledge what was read once
+	// the run is interrupted (0: 10s).
+	Grace time.Duration
 }
 
 // Stats is what a run did.
@@ -65,7 +69,11 @@ type batch struct {
 type Forwarder struct {
 	cfg   Config
 	Stats Stats
+	lines atomic.Int64
 }
+
+// linesSeen is Stats.Lines, safe to read while Run is going.
+func (f *Forwarder) linesSeen() int64 { return f.lines.Load() }
 
 // New returns a Forwarder.
 func New(cfg Config) *Forwarder {
@@ -83,6 +91,9 @@ func New(cfg Config) *Forwarder {
 	}
 	if cfg.MaxBackoff <= 0 {
 		cfg.MaxBackoff = 30 * time.Second
+	}
+	if cfg.Grace <= 0 {
+		cfg.Grace = 10 * time.Second
 	}
 	return &Forwarder{cfg: cfg}
 }
@@ -169,11 +180,26 @@ func (f *Forwarder) Run(ctx context.Context) error {
 		}()
 	}
 	go func() { srcWG.Wait(); close(lines) }()
+	// Sinks get a grace period after an interruption to acknowledge what
+	// was read (Ctrl-C drains and flushes); then sending is cancelled too.
+	sendCtx, sendCancel := context.WithCancel(context.WithoutCancel(ctx))
+	defer sendCancel()
+	stopGrace := context.AfterFunc(ctx, func() {
+		t := time.NewTimer(f.cfg.Grace)
+		defer t.Stop()
+		select {
+		case <-t.C:
+			sendCancel()
+		case <-sendCtx.Done():
+		}
+	})
+	defer stopGrace()
 	sendErr := make(chan error, 1)
-	go func() { sendErr <- f.send(ctx, queue, cp) }()
-	perr := f.process(ctx, lines, queue)
+	go func() { sendErr <- f.send(sendCtx, queue, cp) }()
+	perr := f.process(ctx, sendCtx, lines, queue)
 	close(queue)
 	serr := <-sendErr
+	sendCancel()
 	select {
 	case e := <-srcErr:
 		return e
@@ -186,7 +212,7 @@ func (f *Forwarder) Run(ctx context.Context) error {
 }
 
 // process is the one goroutine that decodes, joins, detects and batches.
-func (f *Forwarder) process(ctx context.Context, lines <-chan Line, queue chan<- batch) error {
+func (f *Forwarder) process(ctx, sendCtx context.Context, lines <-chan Line, queue chan<- batch) error {
 	dec := auditlog.NewDecoder()
 	red := auditlog.NewRedactor()
 	trk := &pendingTracker{start: map[string]pend{}}
@@ -224,6 +250,12 @@ func (f *Forwarder) process(ctx context.Context, lines <-chan Line, queue chan<-
 		}
 		return nil
 	})
+	offsets := true
+	for _, src := range f.cfg.Sources {
+		if _, ok := src.(*FileSource); !ok {
+			offsets = false
+		}
+	}
 	flush := func(final bool) error {
 		if final {
 			if err := join.Flush(); err != nil {
@@ -245,8 +277,8 @@ func (f *Forwarder) process(ctx context.Context, lines <-chan Line, queue chan<-
 		select {
 		case queue <- b:
 			return nil
-		case <-ctx.Done():
-			return ctx.Err()
+		case <-sendCtx.Done():
+			return sendCtx.Err()
 		}
 	}
 	tick := time.NewTicker(f.cfg.FlushEvery)
@@ -259,6 +291,7 @@ func (f *Forwarder) process(ctx context.Context, lines <-chan Line, queue chan<-
 				return flush(true)
 			}
 			f.Stats.Lines++
+			f.lines.Add(1)
 			e.Pos = auditlog.Position{File: "", Line: f.Stats.Lines}
 			if err := dec.Decode(l.Data, &e); err != nil {
 				f.Stats.Malformed++
@@ -267,14 +300,18 @@ func (f *Forwarder) process(ctx context.Context, lines <-chan Line, queue chan<-
 					latest = e.Time
 				}
 				red.Observe(&e)
-				if e.IsRequest() && e.Request.ID != "" && l.End >= 0 {
-					trk.add(e.Request.ID, l.Source, l.Start, e.Time)
-				}
 				before := join.Stats.Duplicates
 				if err := join.Add(&e); err != nil {
 					emitErr = err
 				}
-				f.Stats.Duplicates += join.Stats.Duplicates - before
+				if d := join.Stats.Duplicates - before; d > 0 {
+					// Another device's copy, dropped by the joiner: it
+					// must not hold the checkpoint back.
+					f.Stats.Duplicates += d
+				} else if e.IsRequest() && e.Request.ID != "" && l.End >= 0 {
+					// Waiting for its response: the checkpoint stays before it.
+					trk.add(e.Request.ID, l.Source, l.Start, e.Time)
+				}
 				if emitErr != nil {
 					return fmt.Errorf("detect: %w", emitErr)
 				}
@@ -292,6 +329,18 @@ func (f *Forwarder) process(ctx context.Context, lines <-chan Line, queue chan<-
 				return err
 			}
 		case <-ctx.Done():
+			// Interrupted: hand over what was processed. File sources keep
+			// pending requests for the next run (the checkpoint stays
+			// before them); a socket or stdin cannot replay, so its pending
+			// requests go out now as no_response.
+			if !offsets {
+				if err := join.Flush(); err != nil {
+					return fmt.Errorf("join: %w", err)
+				}
+			}
+			if err := flush(false); err != nil {
+				return err
+			}
 			return ctx.Err()
 		}
 	}
