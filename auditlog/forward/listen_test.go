@@ -96,3 +96,65 @@ func TestListenerTCPAndUDP(t *testing.T) {
 		})
 	}
 }
+
+// gateSink blocks every Send until open is closed.
+type gateSink struct {
+	memSink
+	open chan struct{}
+}
+
+func (g *gateSink) Send(ctx context.Context, b [][]byte) error {
+	select {
+	case <-g.open:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	return g.memSink.Send(ctx, b)
+}
+
+// TestListenerSpillsWhileSinkDown: with the sink down, a socket writer is
+// never blocked; entries spill to the on-disk spool and all arrive once
+// the sink is back, none dropped.
+func TestListenerSpillsWhileSinkDown(t *testing.T) {
+	sp, err := NewSpool(t.TempDir(), 16, 64<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gs := &gateSink{open: make(chan struct{})}
+	l := &Listener{URL: "tcp://127.0.0.1:0", Spool: sp, Ready: make(chan struct{})}
+	fw := New(Config{Sources: []Source{l}, Events: &Output{Sink: gs, Format: sink.FormatJSON}, BatchSize: 10, QueueBatches: 1, FlushEvery: 20 * time.Millisecond})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- fw.Run(ctx) }()
+	<-l.Ready
+	c, err := net.Dial("tcp", l.Addr.Load().(string))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 5000
+	start := time.Now()
+	for i := range n {
+		fmt.Fprintf(c, `{"time":"2026-11-25T10:00:00Z","type":"response","request":{"id":"id-%d","operation":"read","path":"kv/data/x"},"response":{}}`+"\n", i)
+	}
+	c.Close()
+	if el := time.Since(start); el > 5*time.Second {
+		t.Errorf("the socket writer was held %s", el)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for sp.Spilled.Load()+int64(gs.len()) < n/2 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if sp.Spilled.Load() == 0 {
+		t.Fatalf("nothing spilled to disk while the sink was down")
+	}
+	close(gs.open)
+	for gs.len() < n && time.Now().Before(deadline.Add(20*time.Second)) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	cancel()
+	<-done
+	if gs.len() != n || sp.Dropped.Load() != 0 {
+		t.Fatalf("delivered %d of %d, dropped %d, spilled %d", gs.len(), n, sp.Dropped.Load(), sp.Spilled.Load())
+	}
+	t.Logf("%d entries while the sink was down: %d spilled to disk, 0 dropped, all delivered", n, sp.Spilled.Load())
+}

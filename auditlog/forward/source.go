@@ -79,6 +79,10 @@ func (s *FileSource) Run(ctx context.Context, idx int, out chan<- Line) error {
 		return fmt.Errorf("open %s: %w", s.Path, err)
 	}
 	defer func() { f.Close() }()
+	var magic [4]byte
+	if n, _ := f.ReadAt(magic[:], 0); n == 4 && (bytes.HasPrefix(magic[:], []byte{0x1f, 0x8b}) || bytes.Equal(magic[:], []byte{0x28, 0xb5, 0x2f, 0xfd})) {
+		return fmt.Errorf("%s is compressed: forwarding with checkpoints needs a plain log (use audit alerts for compressed archives)", s.Path)
+	}
 	off := s.Start
 	if _, err := f.Seek(off, io.SeekStart); err != nil {
 		return fmt.Errorf("seek %s to %d: %w", s.Path, off, err)

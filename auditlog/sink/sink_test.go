@@ -138,3 +138,33 @@ func TestHTTPRetriesUntilAcknowledged(t *testing.T) {
 		t.Errorf("want a permanent error, got %v", err)
 	}
 }
+
+// TestBulkRetriesFailedItems: _bulk answers 200 with errors=true when an
+// item failed (here a 429); the batch is sent again. A 409 (already
+// indexed) is success.
+func TestBulkRetriesFailedItems(t *testing.T) {
+	var calls atomic.Int32
+	var last atomic.Value
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		last.Store(string(b))
+		if calls.Add(1) == 1 {
+			_, _ = w.Write([]byte(`{"errors":true,"items":[{"create":{"status":201}},{"create":{"status":429}}]}`))
+			return
+		}
+		_, _ = w.Write([]byte(`{"errors":true,"items":[{"create":{"status":409}},{"create":{"status":201}}]}`))
+	}))
+	defer srv.Close()
+	h := &HTTP{URL: srv.URL, Kind: Bulk, MinBackoff: time.Millisecond}
+	doc, _ := Encode(FormatECS, Item{Event: record()})
+	if err := h.Send(context.Background(), [][]byte{doc, doc}); err != nil {
+		t.Fatal(err)
+	}
+	if calls.Load() != 2 {
+		t.Errorf("%d posts, want 2", calls.Load())
+	}
+	lines := strings.Split(strings.TrimSpace(last.Load().(string)), "\n")
+	if len(lines) != 4 || lines[0] != `{"create":{}}` || !strings.Contains(lines[1], `"event":{"action":"read"`) {
+		t.Errorf("bulk body: %q", lines)
+	}
+}

@@ -128,8 +128,14 @@ dropped, and counted, only when it is full.`,
 			err = fw.Run(ctx)
 			if !quiet {
 				st := fw.Stats
-				fmt.Fprintf(streams.Err, "watch: %d lines, %d malformed, %d requests, %d alerts, %d batches acknowledged, %d send errors retried, %d duplicates dropped\n",
-					st.Lines, st.Malformed, st.Events, st.Alerts, st.Batches, st.SendErrors, st.Duplicates)
+				retries := st.SendErrors
+				for _, s := range sinks {
+					if h, ok := s.(*sink.HTTP); ok {
+						retries += h.Retries
+					}
+				}
+				fmt.Fprintf(streams.Err, "watch: %d lines, %d malformed, %d requests, %d alerts, %d batches acknowledged, %d sends retried, %d duplicates dropped\n",
+					st.Lines, st.Malformed, st.Events, st.Alerts, st.Batches, retries, st.Duplicates)
 			}
 			if err != nil && !errors.Is(err, context.Canceled) {
 				return &ExitError{Code: ExitInternal, Err: err}
