@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
@@ -151,5 +152,50 @@ func TestBoltStoreSurvivesRestartAndEvicts(t *testing.T) {
 	}
 	if _, isNew, _ := s.Seen("address", "a", t0.Add(time.Hour)); !isNew {
 		t.Errorf("evicted key a should be new again")
+	}
+}
+
+// TestBoundedKeys: with max_keys 10, a thousand identities denied once
+// each keep at most ten keys per window and count the evictions.
+func TestBoundedKeys(t *testing.T) {
+	cfg := Defaults()
+	cfg.MaxKeys = 10
+	eng, err := New(cfg, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t0 := time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
+	for i := range 1000 {
+		e := ev(t0.Add(time.Duration(i)*time.Millisecond), "read", fmt.Sprintf("kv/data/p%d", i), "kv", fmt.Sprintf("u%d", i), fmt.Sprintf("10.0.%d.%d", i/250, i%250), report.OutcomeDenied)
+		if err := eng.Observe(e, func(Alert) error { return nil }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, n := range map[string]int{"identity": len(eng.deniedID.keys.m), "address": len(eng.deniedAddr.keys.m), "path": len(eng.deniedPath.keys.m)} {
+		if n > 10 {
+			t.Errorf("%s keys: %d > 10", name, n)
+		}
+	}
+	if eng.Evicted() < 3*990 {
+		t.Errorf("evicted %d, want at least %d", eng.Evicted(), 3*990)
+	}
+}
+
+func TestParseConfigOverridesDefaults(t *testing.T) {
+	c, err := ParseConfig([]byte(`{"read_fanout":{"threshold":7,"window":"2m"},"disabled":["off_hours_login"]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.ReadFanout.Threshold != 7 || c.ReadFanout.Window.D() != 2*time.Minute || c.LoginFailures.Threshold != 5 {
+		t.Errorf("config %+v", c)
+	}
+	if _, err := ParseConfig([]byte(`{"login_failures":{"threshold":0,"window":"1m"}}`)); err == nil {
+		t.Error("threshold 0 accepted")
+	}
+	eng, _ := New(c, nil)
+	e := ev(time.Date(2026, 11, 25, 23, 0, 0, 0, time.UTC), "update", "auth/userpass/login/bob", "userpass", "bob", "10.0.0.1", report.OutcomeAllowed)
+	e.Login = true
+	if got := names(t, eng, e); len(got) != 0 {
+		t.Errorf("disabled detector raised %v", got)
 	}
 }

@@ -3,6 +3,7 @@ package sink
 import (
 	"bufio"
 	"context"
+	"crypto/tls"
 	"encoding/json"
 	"errors"
 	"io"
@@ -166,5 +167,67 @@ func TestBulkRetriesFailedItems(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(last.Load().(string)), "\n")
 	if len(lines) != 4 || lines[0] != `{"create":{}}` || !strings.Contains(lines[1], `"event":{"action":"read"`) {
 		t.Errorf("bulk body: %q", lines)
+	}
+}
+
+func TestSyslogUDPAndTLS(t *testing.T) {
+	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pc.Close()
+	s, err := NewSyslog("udp://"+pc.LocalAddr().String(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Send(context.Background(), [][]byte{[]byte("CEF:0|a")}); err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, 2048)
+	_ = pc.SetReadDeadline(time.Now().Add(5 * time.Second))
+	n, _, err := pc.ReadFrom(buf)
+	if err != nil || !strings.HasPrefix(string(buf[:n]), "<86>1 ") || !strings.HasSuffix(string(buf[:n]), " - - CEF:0|a") {
+		t.Errorf("udp datagram %q: %v", buf[:n], err)
+	}
+	s.Close()
+
+	// TLS: borrow httptest's certificate and trust it.
+	hs := httptest.NewTLSServer(http.NotFoundHandler())
+	defer hs.Close()
+	ln, err := tls.Listen("tcp", "127.0.0.1:0", hs.TLS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	got := make(chan string, 1)
+	go func() {
+		c, err := ln.Accept()
+		if err != nil {
+			return
+		}
+		defer c.Close()
+		br := bufio.NewReader(c)
+		n, _ := br.ReadString(' ')
+		l, _ := strconv.Atoi(strings.TrimSpace(n))
+		b := make([]byte, l)
+		_, _ = io.ReadFull(br, b)
+		got <- string(b)
+	}()
+	tr := hs.Client().Transport.(*http.Transport)
+	ts, err := NewSyslog("tls://"+ln.Addr().String(), tr.TLSClientConfig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ts.Close()
+	if err := ts.Send(context.Background(), [][]byte{[]byte(`{"x":1}`)}); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case m := <-got:
+		if !strings.HasSuffix(m, ` - - {"x":1}`) {
+			t.Errorf("tls message %q", m)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("no TLS syslog message")
 	}
 }
