@@ -90,7 +90,7 @@ func (s *FileSource) Run(ctx context.Context, idx int, out chan<- Line) error {
 	id, _, _ := FileID(s.Path)
 	br := bufio.NewReaderSize(f, 1<<20)
 	var partial []byte
-	skipping := false
+	skipping, draining := false, false
 	lineStart := off
 	emit := func() error {
 		if line := bytes.TrimSpace(partial); len(line) > 0 && !skipping {
@@ -136,8 +136,12 @@ func (s *FileSource) Run(ctx context.Context, idx int, out chan<- Line) error {
 			}
 			nid, size, serr := FileID(s.Path)
 			switch {
+			case serr == nil && nid != id && !draining:
+				// Rotated: read what the writer added to the old file
+				// before it reopened, then switch.
+				draining = true
 			case serr == nil && nid != id:
-				// Rotated: the old file is read to its end; continue with the new one.
+				draining = false
 				nf, oerr := os.Open(s.Path)
 				if oerr != nil {
 					continue
