@@ -33,11 +33,8 @@ func load(ctx context.Context, t Target) (*loader, *model.Input, []Skip, error) 
 		return nil, nil, nil, err
 	}
 	ld := newLoader(t.Kind, t.MaxFileSize)
-	for _, f := range files {
-		if err := ctx.Err(); err != nil {
-			return nil, nil, nil, err
-		}
-		ld.load(f)
+	if err := ld.loadAll(ctx, files); err != nil {
+		return nil, nil, nil, err
 	}
 	input := ld.finish()
 	return ld, input, append(skips, ld.skips...), nil

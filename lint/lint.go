@@ -112,7 +112,11 @@ func New(ctx context.Context, opts Options) (*Linter, error) {
 	if err != nil {
 		return nil, err
 	}
-	e, err := engine.New(ctx, mods, config)
+	enabled := func(r *engine.Rule) bool {
+		cat := strings.SplitN(strings.TrimPrefix(r.Package, engine.RulePrefix), ".", 2)[0]
+		return !slices.Contains(opts.Disabled, r.ID) && !slices.Contains(opts.Disabled, cat)
+	}
+	e, err := engine.New(ctx, mods, config, enabled)
 	if err != nil {
 		return nil, err
 	}

@@ -2,12 +2,15 @@ package lint
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/bmatcuk/doublestar/v4"
 
@@ -73,66 +76,125 @@ func (ld *loader) load(f file) {
 		ld.loadContext(f)
 		return
 	}
+	ld.integrate(f, ld.read(f))
+}
+
+// loadAll reads files concurrently (one worker per CPU: parsing is the
+// cost) and integrates the results in file order, so output stays
+// deterministic.
+func (ld *loader) loadAll(ctx context.Context, files []file) error {
+	results := make([]readResult, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, min(runtime.GOMAXPROCS(0), len(files))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] = ld.read(files[i])
+			}
+		}()
+	}
+	var err error
+feed:
+	for i := range files {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			err = ctx.Err()
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	if err != nil {
+		return err
+	}
+	for i, f := range files {
+		ld.loaded[f.path] = true
+		ld.integrate(f, results[i])
+	}
+	return nil
+}
+
+// readResult is what reading one file produced. read computes it without
+// touching the loader's state, so files can be read concurrently.
+type readResult struct {
+	skip      string
+	src       []byte
+	counted   bool // the file was linted (found to be a Vault file or broken)
+	parseErrs []*syntax.Error
+	input     *model.Input
+	config    *vaultfile.ConfigFile
+}
+
+func (ld *loader) read(f file) readResult {
 	info, err := os.Stat(f.osPath)
 	if err != nil {
-		ld.skip(f, "%v", err)
-		return
+		return readResult{skip: err.Error()}
 	}
 	if info.Size() > ld.maxSize {
-		ld.skip(f, "%d bytes is larger than the %d-byte limit (raise it with --max-file-size)", info.Size(), ld.maxSize)
-		return
+		return readResult{skip: fmt.Sprintf("%d bytes is larger than the %d-byte limit (raise it with --max-file-size)", info.Size(), ld.maxSize)}
 	}
 	src, err := os.ReadFile(f.osPath)
 	if err != nil {
-		ld.skip(f, "%v", err)
-		return
+		return readResult{skip: err.Error()}
 	}
 	if len(bytes.TrimSpace(src)) == 0 {
-		ld.skip(f, "empty file")
-		return
+		return readResult{skip: "empty file"}
 	}
 	if bytes.IndexByte(src[:min(len(src), 8000)], 0) >= 0 {
-		ld.skip(f, "binary file")
-		return
+		return readResult{skip: "binary file"}
 	}
 	if ld.kind == vaultfile.KindNone && !isVaultFileName(f.path) {
-		ld.loadWithAdapter(f, src)
-		return
+		return ld.readWithAdapter(f, src)
 	}
 	parsed, perr := syntax.Parse(f.path, src)
 	if perr != nil {
 		// A broken .json found by walking may be anything (package.json...);
 		// report it only when it was named, forced or looks like Vault's.
 		if !f.explicit && ld.kind == vaultfile.KindNone && strings.HasSuffix(strings.ToLower(f.path), ".json") && !looksVault(src) {
-			ld.skip(f, "not parseable as HCL or JSON: %s", perr.Message)
-			return
+			return readResult{skip: "not parseable as HCL or JSON: " + perr.Message}
 		}
-		ld.sources[f.path] = src
-		ld.parseErrors = append(ld.parseErrors, perr)
-		ld.linted++
-		return
+		return readResult{src: src, counted: true, parseErrs: []*syntax.Error{perr}}
 	}
 	kind := ld.kind
 	if kind == vaultfile.KindNone {
 		var reason string
 		kind, reason = vaultfile.Classify(parsed.Root)
 		if kind == vaultfile.KindNone {
-			ld.skip(f, "not a Vault policy or server config: %s", reason)
-			return
+			return readResult{skip: "not a Vault policy or server config: " + reason}
 		}
 	}
-	ld.sources[f.path] = src
-	ld.linted++
+	r := readResult{src: src, counted: true}
 	switch kind {
 	case vaultfile.KindPolicy:
 		p, errs := vaultfile.ReadPolicy(parsed, vaultfile.PolicyName(f.path), src, "file")
 		if len(errs) > 0 {
-			ld.parseErrors = append(ld.parseErrors, errs...)
-			return
+			r.parseErrs = errs
+			return r
 		}
-		ld.input.Policies = append(ld.input.Policies, p)
+		r.input = &model.Input{Policies: []*model.Policy{p}}
 	case vaultfile.KindServerConfig:
-		c := vaultfile.NewConfigFile(parsed)
+		r.config = vaultfile.NewConfigFile(parsed)
+	}
+	return r
+}
+
+func (ld *loader) integrate(f file, r readResult) {
+	if r.skip != "" {
+		ld.skips = append(ld.skips, Skip{File: f.path, Reason: r.skip, Explicit: f.explicit})
+		return
+	}
+	if r.counted {
+		ld.linted++
+		ld.sources[f.path] = r.src
+	}
+	ld.parseErrors = append(ld.parseErrors, r.parseErrs...)
+	if r.input != nil {
+		ld.input.Add(r.input)
+	}
+	if c := r.config; c != nil {
 		ld.configs = append(ld.configs, c)
 		if f.explicit && !c.Whole() {
 			ld.fragmentDirs[path.Dir(f.path)] = filepath.Dir(f.osPath)
@@ -195,21 +257,15 @@ func isVaultFileName(p string) bool {
 	return false
 }
 
-func (ld *loader) loadWithAdapter(f file, src []byte) {
+func (ld *loader) readWithAdapter(f file, src []byte) readResult {
 	for _, a := range ld.adapters {
 		if !a.Match(f.path, src[:min(len(src), 512)]) {
 			continue
 		}
 		in, errs := a.Read(f.path, src)
-		ld.sources[f.path] = src
-		ld.linted++
-		ld.parseErrors = append(ld.parseErrors, errs...)
-		if in != nil {
-			ld.input.Add(in)
-		}
-		return
+		return readResult{src: src, counted: true, parseErrs: errs, input: in}
 	}
-	ld.skip(f, "no reader for this kind of file")
+	return readResult{skip: "no reader for this kind of file"}
 }
 
 func looksVault(src []byte) bool {

@@ -207,9 +207,11 @@ func ruleFromModule(m *Module, pkg string) (*Rule, error) {
 	return r, nil
 }
 
-// New compiles the modules and prepares the one query that runs every rule.
-// data is exposed to rules as data.vaultguard.config (thresholds).
-func New(ctx context.Context, mods []*Module, config map[string]any) (*Engine, error) {
+// New compiles the modules and prepares the one query that runs every
+// enabled rule (nil enabled means all). data is exposed to rules as
+// data.vaultguard.config (thresholds). Disabled rules stay in the catalog
+// but are not evaluated, so switching a rule off also saves its time.
+func New(ctx context.Context, mods []*Module, config map[string]any, enabled func(*Rule) bool) (*Engine, error) {
 	rules, err := Catalog(mods)
 	if err != nil {
 		return nil, err
@@ -221,6 +223,21 @@ func New(ctx context.Context, mods []*Module, config map[string]any) (*Engine, e
 		}
 		modules[m.Name] = m.Parsed
 	}
+	// One aggregating rule per enabled rule package: the query then visits
+	// exactly the enabled rules, with no iteration over the package tree.
+	var agg strings.Builder
+	agg.WriteString("package vaultguard.enabled\n\n")
+	for _, r := range rules {
+		if enabled != nil && !enabled(r) {
+			continue
+		}
+		fmt.Fprintf(&agg, "findings contains [%q, f] if some f in data.%s.deny\n\n", r.Package, r.Package)
+	}
+	aggMod, err := ast.ParseModuleWithOpts("vaultguard-enabled.rego", agg.String(), ast.ParserOptions{RegoVersion: ast.RegoV1})
+	if err != nil {
+		return nil, fmt.Errorf("prepare rules: %w", err)
+	}
+	modules["vaultguard-enabled.rego"] = aggMod
 	compiler := ast.NewCompiler().WithEnablePrintStatements(false)
 	compiler.Compile(modules)
 	if compiler.Failed() {
@@ -233,7 +250,7 @@ func New(ctx context.Context, mods []*Module, config map[string]any) (*Engine, e
 		e.byID[r.ID] = r
 	}
 	q, err := rego.New(
-		rego.Query("f := data.vaultguard.rules[category][slug].deny[_]"),
+		rego.Query("x := data.vaultguard.enabled.findings[_]"),
 		rego.Compiler(compiler),
 		rego.Store(inmem.NewFromObject(data)),
 	).PrepareForEval(ctx)
@@ -262,12 +279,16 @@ func (e *Engine) Eval(ctx context.Context, input *model.Input) ([]Result, error)
 	}
 	out := make([]Result, 0, len(rs))
 	for _, r := range rs {
-		category, _ := r.Bindings["category"].(string)
-		slug, _ := r.Bindings["slug"].(string)
-		rule := e.byPkg[RulePrefix+category+"."+slug]
-		if rule == nil {
-			return nil, fmt.Errorf("package %s%s.%s produced findings but has no METADATA", RulePrefix, category, slug)
+		x, _ := r.Bindings["x"].([]any)
+		if len(x) != 2 {
+			return nil, fmt.Errorf("evaluate rules: unexpected result %v", r.Bindings["x"])
 		}
+		pkg, _ := x[0].(string)
+		rule := e.byPkg[pkg]
+		if rule == nil {
+			return nil, fmt.Errorf("package %s produced findings but has no METADATA", pkg)
+		}
+		r.Bindings["f"] = x[1]
 		f, ok := r.Bindings["f"].(map[string]any)
 		if !ok {
 			return nil, fmt.Errorf("rule %s (%s): deny must contain objects {msg, _loc}", rule.ID, rule.File)

@@ -51,10 +51,10 @@ func IsJSON(src []byte) bool {
 	return len(t) > 0 && t[0] == '{'
 }
 
-// Parse reads an HCL or JSON file the way Vault does, with hcl/v2 for exact
-// ranges and Vault's HCL v1 parser both as the fallback for HCL1-only syntax
-// and as the judge of what Vault accepts. A file either side rejects returns
-// an error with a position; Parse never panics on any input.
+// Parse reads an HCL or JSON file the way Vault does: hcl/v2 for exact
+// ranges, and Vault's HCL v1 parser as the fallback for HCL1-only syntax
+// and as the judge of whatever hcl/v2 does not read as plain literals. A
+// rejected file returns an error with a position; Parse never panics.
 func Parse(name string, src []byte) (f *File, perr *Error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -75,18 +75,23 @@ func Parse(name string, src []byte) (f *File, perr *Error) {
 		return &File{Name: name, Syntax: SyntaxJSON, Root: root}, nil
 	}
 	root, v2err := parseHCLv2(name, src)
+	if v2err == nil && known(root) {
+		// Plain literal HCL that hcl/v2 reads is HCL that Vault's parser
+		// reads the same way: everything the two grammars disagree on
+		// (interpolation, expressions, HCL1-only forms) is either rejected
+		// by hcl/v2 or leaves a non-literal value and takes the path below.
+		return &File{Name: name, Syntax: SyntaxHCL, Root: root}, nil
+	}
 	ast1, v1err := hcl1parser.ParseDontErrorOnDuplicateKeys(src)
 	switch {
 	case v1err != nil && v2err != nil:
 		return nil, v2err
 	case v1err != nil:
-		// hcl/v2 accepts it but Vault's parser does not: Vault would reject it.
+		// hcl/v2 reads it but Vault's parser does not: Vault would reject it.
 		return nil, hcl1Error(name, v1err)
-	case v2err != nil || !known(root):
-		// HCL1-only syntax (or ${...} that HCL1 reads literally): use Vault's view.
-		return &File{Name: name, Syntax: SyntaxHCL1, Root: fromHCL1(name, src, ast1)}, nil
 	}
-	return &File{Name: name, Syntax: SyntaxHCL, Root: root}, nil
+	// HCL1-only syntax (or ${...} that HCL1 reads literally): Vault's view.
+	return &File{Name: name, Syntax: SyntaxHCL1, Root: fromHCL1(name, src, ast1)}, nil
 }
 
 // ParseHCLv2Body converts an already parsed hcl/v2 native body (a Terraform

@@ -194,66 +194,81 @@ policy_names(v) := {trim_space(s) | some s in v; is_string(s)} if is_array(v)
 
 policy_names(v) := {trim_space(s) | some s in split(v, ",")} if is_string(v)
 
-# co_held holds for two policy indexes whose rules a token may combine:
-# the same policy, the default policy (attached to every token) with any
-# other, or two policies some holder attaches together.
-co_held(i, i) if input.policy[i]
-
-co_held(i, j) if {
-	input.policy[i].name == "default"
-	input.policy[j]
+# by_name maps a policy name to the indexes of the policies so named.
+by_name[name] contains i if {
+	some i, pol in input.policy
+	name := pol.name
 }
 
-co_held(i, j) if {
-	input.policy[j].name == "default"
-	input.policy[i]
-}
+default_indexes := object.get(by_name, "default", set())
 
-co_held(i, j) if {
+all_indexes := {i | some i, _ in input.policy}
+
+# partners[i] are the indexes of the policies whose rules a token holding
+# policy i may combine with i's: i itself, the default policy (attached to
+# every token) with any other, and the policies some holder attaches
+# together with i. Built per policy so that large sets stay linear.
+partners[i] := (({i} | with_default(i)) | held_with(i)) if some i, _ in input.policy
+
+with_default(i) := all_indexes if i in default_indexes
+
+with_default(i) := default_indexes if not i in default_indexes
+
+held_with(i) := {j |
 	some names in held_lists
 	input.policy[i].name in names
-	input.policy[j].name in names
+	some n in names
+	some j in object.get(by_name, n, set())
 }
+
+# co_held holds for two policy indexes whose rules a token may combine.
+co_held(i, j) if j in partners[i]
 
 # pairs are the [i, j] policy index pairs to compare.
 pairs contains [i, j] if {
-	some i, _ in input.policy
-	some j, _ in input.policy
-	co_held(i, j)
+	some i, js in partners
+	some j in js
 }
 
 # ---- entries: the distinct (policy, pattern, capabilities) of the set ----
 #
 # Pairwise rules compare entries, not blocks: identical blocks collapse
-# into one entry, and an entry is only compared with entries of the same
-# first segment (or with a wildcard first segment), which keeps large
-# policies tractable.
+# into one entry, and an entry is only compared with entries of partner
+# policies with the same first segment (or a wildcard first segment),
+# which keeps large policy sets tractable.
 
 entries contains e if {
-	some i, pol in input.policy
-	some p in pol.paths
+	some i, _ in input.policy
+	some e in entries_of[i]
+}
+
+# entries_of[i] are policy i's entries, computed once from its own paths.
+entries_of[i] := {e |
+	some p in input.policy[i].paths
 	path := norm(p.path)
 	e := {"pol": i, "path": path, "capabilities": p.capabilities, "bucket": bucket(path)}
-}
+} if some i, _ in input.policy
 
 # bucket is a pattern's first segment, or "*" when it is a wildcard.
 bucket(path) := "*" if regex.match(`[+*]`, split(path, "/")[0])
 else := split(path, "/")[0]
 
-bucket_keys := {e.bucket | some e in entries}
+# neighbours are the entries of partner policies that may share a request
+# path with e: the same first segment, or a wildcard one.
+neighbours(e) := {x |
+	some j in partners[e.pol]
+	some x in entries_of[j]
+	x.bucket in {e.bucket, "*"}
+} if e.bucket != "*"
 
-buckets := {b: {e | some e in entries; e.bucket == b} | some b in bucket_keys}
-
-wild := object.get(buckets, "*", set())
-
-# neighbours are the entries that may share a request path with e.
-neighbours(e) := entries if e.bucket == "*"
-
-neighbours(e) := buckets[e.bucket] | wild if e.bucket != "*"
+neighbours(e) := {x |
+	some j in partners[e.pol]
+	some x in entries_of[j]
+} if e.bucket == "*"
 
 # related holds for two entries a token may combine: they are in the
 # same policy or in policies held together.
-related(e1, e2) if [e1.pol, e2.pol] in pairs
+related(e1, e2) if e2.pol in partners[e1.pol]
 
 # blocks are the path blocks behind an entry, in file order.
 blocks(e) := [p |
@@ -364,3 +379,12 @@ default_paths := {
 	"sys/tools/hash", "sys/tools/hash/*", "sys/control-group/request",
 	"identity/oidc/provider/+/authorize",
 }
+
+# in_top is the cheapest first test of the area rules: an entry can only
+# reach paths under top when its first segment is top or a wildcard.
+in_top(e, top) if e.bucket == top
+
+in_top(e, _) if e.bucket == "*"
+
+# path_in_top is in_top for a pattern.
+path_in_top(path, top) if bucket(norm(path)) in {top, "*"}

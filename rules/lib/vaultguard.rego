@@ -109,3 +109,18 @@ is_http_remote(u) if {
 	startswith(lower(u), "http://")
 	not is_loopback(url_host(u))
 }
+
+# stem is a pattern's literal text before its first wildcard character.
+stem(pattern) := substring(pattern, 0, i) if {
+	positions := [x | some c in ["+", "*"]; x := indexof(pattern, c); x >= 0]
+	count(positions) > 0
+	i := min(positions)
+}
+else := pattern
+
+# may_reach is a cheap test that a pattern can match some path under
+# prefix: its literal stem and the prefix agree as far as both go. Rules
+# use it to skip the regular-expression match for unrelated patterns.
+may_reach(pattern, prefix) if startswith(prefix, stem(pattern))
+
+may_reach(pattern, prefix) if startswith(stem(pattern), prefix)

@@ -18,6 +18,7 @@ import data.vaultguard.acl
 
 deny contains {"msg": msg, "_loc": p._loc} if {
 	some e in acl.entries
+	acl.in_top(e, "sys")
 	count(acl.mods(e)) > 0
 	"sudo" in e.capabilities
 	hits := [trim_suffix(prefix, "/") | some prefix in ["sys/audit/", "sys/config/auditing/"]; acl.reaches(e.path, prefix)]

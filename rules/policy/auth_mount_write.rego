@@ -19,6 +19,7 @@ import data.vaultguard.acl
 
 deny contains {"msg": msg, "_loc": p._loc, "severity": severity(e.path)} if {
 	some e in acl.entries
+	acl.in_top(e, "sys")
 	count(acl.mods(e)) > 0
 	hits := [area | some area in areas; effective(e, area); acl.reaches(e.path, area.prefix)]
 	count(hits) > 0

@@ -20,6 +20,7 @@ import data.vaultguard.acl
 
 deny contains {"msg": msg, "_loc": p._loc} if {
 	some e in acl.entries
+	acl.in_top(e, "sys")
 	hits := [area |
 		some area in areas
 		count([c | some c in e.capabilities; c in area.caps]) > 0

@@ -17,11 +17,12 @@ package vaultguard.rules.policy.conflicting_duplicate
 import data.vaultguard.acl
 
 deny contains {"msg": msg, "_loc": g._loc} if {
-	some eg in acl.entries
-	acl.grants(eg)
-	some ed in acl.buckets[eg.bucket]
-	ed.path == eg.path
+	# Denies are few: start from them.
+	some ed in acl.entries
 	acl.denies(ed)
+	some eg in acl.neighbours(ed)
+	ed.path == eg.path
+	acl.grants(eg)
 	acl.related(eg, ed)
 	d := acl.blocks(ed)[0]
 	some g in acl.blocks(eg)

@@ -18,10 +18,12 @@ package vaultguard.rules.policy.dead_allow
 import data.vaultguard.acl
 
 deny contains {"msg": msg, "_loc": a._loc} if {
-	some ea in acl.entries
-	acl.grants(ea)
-	some eb in acl.neighbours(ea)
+	# Only a wildcard pattern can cover another: start from those (few).
+	some eb in acl.entries
+	acl.kind(eb.path) != "exact"
+	some ea in acl.neighbours(eb)
 	eb.path != ea.path
+	acl.grants(ea)
 	acl.related(ea, eb)
 	acl.covers(eb.path, ea.path)
 	acl.higher(eb.path, ea.path)

@@ -21,6 +21,7 @@ import data.vaultguard.acl
 deny contains {"msg": msg, "_loc": p._loc} if {
 	some pol in input.policy
 	some p in pol.paths
+	acl.path_in_top(p.path, "identity")
 	count(acl.mods(p)) > 0
 	hits := [trim_suffix(prefix, "/") | some prefix in prefixes; acl.reaches(p.path, prefix)]
 	count(hits) > 0

@@ -19,6 +19,7 @@ import data.vaultguard.acl
 
 deny contains {"msg": msg, "_loc": p._loc} if {
 	some e in acl.entries
+	acl.in_top(e, "sys")
 	caps := [c | some c in e.capabilities; c in {"update", "sudo"}]
 	count(caps) > 0
 	hits := [trim_suffix(prefix, "/") |

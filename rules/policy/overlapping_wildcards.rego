@@ -18,8 +18,8 @@ import data.vaultguard.acl
 
 deny contains {"msg": msg, "_loc": a._loc} if {
 	some ea in acl.entries
-	acl.grants(ea)
 	acl.kind(ea.path) != "exact"
+	acl.grants(ea)
 	some eb in acl.neighbours(ea)
 	acl.grants(eb)
 	acl.kind(eb.path) != "exact"

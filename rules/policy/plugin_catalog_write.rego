@@ -17,6 +17,7 @@ import data.vaultguard.acl
 
 deny contains {"msg": msg, "_loc": p._loc} if {
 	some e in acl.entries
+	acl.in_top(e, "sys")
 	count(acl.mods(e)) > 0
 	hits := [trim_suffix(prefix, "/") | some prefix in ["sys/plugins/catalog/", "sys/plugins/runtimes/catalog/"]; acl.reaches(e.path, prefix)]
 	count(hits) > 0

@@ -28,6 +28,7 @@ deny contains {"msg": msg, "_loc": p._loc} if {
 
 touches_store(path) if {
 	some probe in probes
+	lib.may_reach(path, "sys/pol")
 	lib.path_matches(path, probe)
 }
 

@@ -18,6 +18,7 @@ import data.vaultguard.acl
 
 deny contains {"msg": msg, "_loc": p._loc} if {
 	some e in acl.entries
+	acl.in_top(e, "sys")
 	acl.grants(e)
 	acl.reaches(e.path, "sys/raw")
 	some p in acl.blocks(e)

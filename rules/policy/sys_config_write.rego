@@ -20,6 +20,7 @@ import data.vaultguard.acl
 
 deny contains {"msg": msg, "_loc": p._loc} if {
 	some e in acl.entries
+	e.bucket in {"sys", "identity", "*"}
 	count(acl.mods(e)) > 0
 	hits := [trim_suffix(prefix, "/") | some prefix in prefixes; acl.reaches(e.path, prefix)]
 	count(hits) > 0

@@ -20,6 +20,7 @@ import data.vaultguard.acl
 deny contains {"msg": msg, "_loc": p._loc} if {
 	some pol in input.policy
 	some p in pol.paths
+	acl.path_in_top(p.path, "auth")
 	count(acl.mods(p)) > 0
 	acl.reaches(p.path, "auth/token/roles/")
 	not acl.limited(p, "allowed_policies")
@@ -30,6 +31,7 @@ deny contains {"msg": msg, "_loc": p._loc} if {
 	some pol in input.policy
 	some p in pol.paths
 	"sudo" in p.capabilities
+	acl.path_in_top(p.path, "auth")
 	acl.reaches(p.path, "auth/token/create")
 	not acl.limited(p, "policies")
 	msg := sprintf("path %q grants sudo on token creation without limiting policies: the holder can mint tokens with policies it does not hold, and orphans", [p.path])

@@ -96,7 +96,9 @@ func ReadPolicy(f *syntax.File, name string, src []byte, origin string) (*model.
 	fail := func(r syntax.Range, format string, args ...any) {
 		errs = append(errs, &syntax.Error{Range: r, Message: fmt.Sprintf(format, args...)})
 	}
-	if f.Syntax != syntax.SyntaxJSON && src != nil {
+	// hcl/v2 already rejects duplicate attributes; a file read with the
+	// HCL1 fallback is checked the way Vault 1.21 checks policies.
+	if f.Syntax == syntax.SyntaxHCL1 && src != nil {
 		if _, err := hcl1parser.Parse(src); err != nil && strings.Contains(err.Error(), "already set") {
 			// HCL1 names the position in src; for embedded policies src
 			// starts where the tree's root does in the host file.
