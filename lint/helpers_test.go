@@ -3,6 +3,7 @@ package lint
 import (
 	"strconv"
 
+	"github.com/vaultguard/vaultguard/lint/engine"
 	"github.com/vaultguard/vaultguard/report"
 )
 
@@ -11,3 +12,5 @@ type severity = report.Severity
 const sevInfo = report.SeverityInfo
 
 func strconvItoa(n int) string { return strconv.Itoa(n) }
+
+type engineResult = engine.Result

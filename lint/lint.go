@@ -209,7 +209,7 @@ func (l *Linter) RunInput(ctx context.Context, input *model.Input, sources map[s
 
 // evaluate runs the rules on a loaded input and post-processes the results.
 func (l *Linter) evaluate(ctx context.Context, ld *loader, input *model.Input, skips []Skip) (*Result, error) {
-	results, err := l.engine.Eval(ctx, input)
+	results, err := evalParallel(ctx, l.engine, input)
 	if err != nil {
 		return nil, err
 	}

@@ -66,10 +66,6 @@ func newLoader(kind vaultfile.Kind, maxSize int64) *loader {
 		fragmentDirs: map[string]string{}, loaded: map[string]bool{}, context: map[string]bool{}}
 }
 
-func (ld *loader) skip(f file, format string, args ...any) {
-	ld.skips = append(ld.skips, Skip{File: f.path, Reason: fmt.Sprintf(format, args...), Explicit: f.explicit})
-}
-
 func (ld *loader) load(f file) {
 	ld.loaded[f.path] = true
 	if f.context {
