@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"sort"
 	"testing"
-
-	"github.com/vaultguard/vaultguard/lint/model"
 )
 
 // TestParallelEvaluationFindsWhatOneEvaluationFinds: splitting the input
@@ -76,7 +74,6 @@ func TestParallelEvaluationFindsWhatOneEvaluationFinds(t *testing.T) {
 	if len(split[0].Policies) == 0 || len(split[1].Policies) == 0 {
 		t.Fatal("partition left a part empty")
 	}
-	_ = model.KindPolicy
 }
 
 func keys(rs []engineResult) []string {
