@@ -12,8 +12,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"maps"
 	"slices"
+	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/vaultguard/vaultguard/lint/engine"
@@ -88,19 +91,34 @@ type Options struct {
 	Now func() time.Time
 }
 
-// Linter holds the prepared rules; build it once, run it on many inputs.
+// Linter holds the loaded rules; build it once, run it on many inputs.
+// Rules are compiled on first use for the object kinds an input holds, so
+// linting one policy file compiles only the policy rules.
 type Linter struct {
-	engine *engine.Engine
-	opts   Options
+	opts    Options
+	mods    []*engine.Module
+	config  map[string]any
+	catalog []*engine.Rule
+	byID    map[string]*engine.Rule
+
+	mu      sync.Mutex
+	engines map[string]*engine.Engine // by sorted kind set
 }
 
-// New loads and prepares the rules.
+// New loads the rules and checks their catalog.
 func New(ctx context.Context, opts Options) (*Linter, error) {
 	sources := []engine.Source{{FS: rules.FS, Root: "."}}
 	for _, dir := range opts.RuleDirs {
 		sources = append(sources, engine.Source{FS: os.DirFS(dir), Root: ".", Custom: true, Label: filepath.ToSlash(dir)})
 	}
 	mods, err := engine.LoadModules(sources)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkRuleNames(mods, opts); err != nil {
+		return nil, err
+	}
+	catalog, err := engine.Catalog(mods)
 	if err != nil {
 		return nil, err
 	}
@@ -112,15 +130,106 @@ func New(ctx context.Context, opts Options) (*Linter, error) {
 	if err != nil {
 		return nil, err
 	}
+	l := &Linter{opts: opts, mods: mods, config: config, catalog: catalog, byID: map[string]*engine.Rule{}, engines: map[string]*engine.Engine{}}
+	for _, r := range catalog {
+		l.byID[r.ID] = r
+	}
+	if len(opts.RuleDirs) > 0 {
+		// Compile user rules now, so that a broken one fails before any
+		// file is read, with its file and line.
+		if _, err := l.engineFor(ctx, nil); err != nil {
+			return nil, err
+		}
+	}
+	return l, nil
+}
+
+// engineFor returns the compiled rules that apply to inputs holding kinds
+// (nil means every rule).
+func (l *Linter) engineFor(ctx context.Context, kinds map[string]bool) (*engine.Engine, error) {
+	key := "*"
+	if kinds != nil {
+		key = strings.Join(slices.Sorted(maps.Keys(kinds)), ",")
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if e, ok := l.engines[key]; ok {
+		return e, nil
+	}
 	enabled := func(r *engine.Rule) bool {
 		cat := strings.SplitN(strings.TrimPrefix(r.Package, engine.RulePrefix), ".", 2)[0]
-		return !slices.Contains(opts.Disabled, r.ID) && !slices.Contains(opts.Disabled, cat)
+		if slices.Contains(l.opts.Disabled, r.ID) || slices.Contains(l.opts.Disabled, cat) {
+			return false
+		}
+		if kinds == nil {
+			return true
+		}
+		for _, k := range r.Kinds {
+			if kinds[k] {
+				return true
+			}
+		}
+		return false
 	}
-	e, err := engine.New(ctx, mods, config, enabled)
+	e, err := engine.New(ctx, l.mods, l.config, enabled)
 	if err != nil {
 		return nil, err
 	}
-	return &Linter{engine: e, opts: opts}, nil
+	l.engines[key] = e
+	return e, nil
+}
+
+// inputKinds lists the object kinds an input holds.
+func inputKinds(in *model.Input) map[string]bool {
+	kinds := map[string]bool{}
+	for _, o := range in.Objects {
+		kinds[o.Kind] = true
+	}
+	if len(in.Policies) > 0 {
+		kinds[model.KindPolicy] = true
+	}
+	return kinds
+}
+
+// UnknownRuleError reports configuration naming a rule or category that
+// does not exist, so a typo never silently keeps a check on or off.
+type UnknownRuleError struct {
+	Name string
+}
+
+func (e *UnknownRuleError) Error() string {
+	return fmt.Sprintf("no rule or category %q; `vaultguard rules` lists them", e.Name)
+}
+
+// checkRuleNames validates the ids and categories options refer to
+// against the catalog, before anything is compiled.
+func checkRuleNames(mods []*engine.Module, opts Options) error {
+	if len(opts.Disabled) == 0 && len(opts.Severity) == 0 {
+		return nil
+	}
+	catalog, err := engine.Catalog(mods)
+	if err != nil {
+		return err
+	}
+	known := map[string]bool{"parse": true, "ignore": true}
+	for _, r := range builtinRules {
+		known[r.ID] = true
+	}
+	for _, r := range catalog {
+		known[r.ID] = true
+		known[strings.SplitN(strings.TrimPrefix(r.Package, engine.RulePrefix), ".", 2)[0]] = true
+	}
+	names := append([]string{}, opts.Disabled...)
+	for name := range opts.Severity {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if !known[name] {
+			return &UnknownRuleError{Name: name}
+		}
+	}
+	return nil
 }
 
 func toJSONMap(v any) (map[string]any, error) {
@@ -136,7 +245,7 @@ func toJSONMap(v any) (map[string]any, error) {
 // Rules returns the catalog: the built-in parse rule and every Rego rule.
 func (l *Linter) Rules() []report.Rule {
 	out := append([]report.Rule{}, builtinRules...)
-	for _, r := range l.engine.Rules() {
+	for _, r := range l.catalog {
 		out = append(out, r.Report())
 	}
 	slices.SortFunc(out, func(a, b report.Rule) int { return strings.Compare(a.ID, b.ID) })
@@ -150,7 +259,7 @@ func (l *Linter) Rule(id string) (report.Rule, string, bool) {
 			return r, "", true
 		}
 	}
-	for _, r := range l.engine.Rules() {
+	for _, r := range l.catalog {
 		if strings.EqualFold(r.ID, id) {
 			return r.Report(), r.File, true
 		}
@@ -209,7 +318,11 @@ func (l *Linter) RunInput(ctx context.Context, input *model.Input, sources map[s
 
 // evaluate runs the rules on a loaded input and post-processes the results.
 func (l *Linter) evaluate(ctx context.Context, ld *loader, input *model.Input, skips []Skip) (*Result, error) {
-	results, err := evalParallel(ctx, l.engine, input)
+	e, err := l.engineFor(ctx, inputKinds(input))
+	if err != nil {
+		return nil, err
+	}
+	results, err := evalParallel(ctx, e, input)
 	if err != nil {
 		return nil, err
 	}
@@ -251,7 +364,7 @@ func (l *Linter) evaluate(ctx context.Context, ld *loader, input *model.Input, s
 // category is a rule's group for configuration: the <category> of its
 // package, or parse/ignore for the built-in rules.
 func (l *Linter) category(id string) string {
-	if r := l.engine.Rule(id); r != nil {
+	if r := l.byID[id]; r != nil {
 		parts := strings.Split(strings.TrimPrefix(r.Package, engine.RulePrefix), ".")
 		return parts[0]
 	}
@@ -280,20 +393,6 @@ func (l *Linter) configure(in []report.Finding) []report.Finding {
 		out = append(out, f)
 	}
 	return out
-}
-
-// KnownRule reports whether id names a rule or a category, for validating
-// configuration.
-func (l *Linter) KnownRule(id string) bool {
-	if _, _, ok := l.Rule(id); ok {
-		return true
-	}
-	for _, r := range l.engine.Rules() {
-		if l.category(r.ID) == id {
-			return true
-		}
-	}
-	return id == "parse" || id == "ignore"
 }
 
 // numberFingerprints makes fingerprints unique within a file by appending

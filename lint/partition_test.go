@@ -45,14 +45,18 @@ func TestParallelEvaluationFindsWhatOneEvaluationFinds(t *testing.T) {
 	if len(input.Policies) < minPoliciesToSplit {
 		t.Fatalf("only %d policies", len(input.Policies))
 	}
-	one, err := l.engine.Eval(ctx, input)
+	e, err := l.engineFor(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	one, err := e.Eval(ctx, input)
 	if err != nil {
 		t.Fatal(err)
 	}
 	split := partition(input, 2)
 	var many []string
 	for _, part := range split {
-		rs, err := l.engine.Eval(ctx, part)
+		rs, err := e.Eval(ctx, part)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -11,7 +11,7 @@ import (
 
 // TestRego runs every rule's Rego unit tests (the *_test.rego files).
 func TestRego(t *testing.T) {
-	mods, err := engine.LoadModules([]engine.Source{{FS: rules.FS, Root: "."}})
+	mods, err := engine.LoadModules([]engine.Source{{FS: rules.FS, Root: ".", Tests: true}})
 	if err != nil {
 		t.Fatal(err)
 	}

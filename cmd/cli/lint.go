@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -158,14 +159,18 @@ func runLint(cmd *cobra.Command, streams IO, fl lintFlags, args []string) error 
 		return err
 	}
 
-	linter, err := lint.New(ctx, opts)
-	if err != nil {
-		return &ExitError{Code: ExitInternal, Err: err}
-	}
-	if err := applyRuleSettings(linter, cfg, &opts); err != nil {
+	if err := applyRuleSettings(cfg, &opts); err != nil {
 		return usageError("%v", err)
 	}
-	if linter, err = lint.New(ctx, opts); err != nil {
+	linter, err := lint.New(ctx, opts)
+	var unknown *lint.UnknownRuleError
+	if errors.As(err, &unknown) {
+		if s, ok := cfg.Rules[unknown.Name]; ok {
+			return usageError("%v", config.Errorf(s.Range, "Unknown rule", "%v", unknown))
+		}
+		return usageError("%v", err)
+	}
+	if err != nil {
 		return &ExitError{Code: ExitInternal, Err: err}
 	}
 
@@ -207,14 +212,11 @@ func runLint(cmd *cobra.Command, streams IO, fl lintFlags, args []string) error 
 	return nil
 }
 
-// applyRuleSettings validates the config's rule and category blocks
-// against the loaded catalog and turns them into linter options.
-func applyRuleSettings(l *lint.Linter, cfg *config.Config, opts *lint.Options) error {
+// applyRuleSettings turns the config's rule and category blocks into
+// linter options; lint.New checks that the names exist.
+func applyRuleSettings(cfg *config.Config, opts *lint.Options) error {
 	for _, id := range cfg.SortedRuleKeys() {
 		s := cfg.Rules[id]
-		if !l.KnownRule(id) {
-			return config.Errorf(s.Range, "Unknown rule", "no rule or category %q; `vaultguard rules` lists them", id)
-		}
 		if s.Enabled != nil && !*s.Enabled {
 			opts.Disabled = append(opts.Disabled, id)
 		}

@@ -105,7 +105,7 @@ expect, on those lines.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			dir := args[0]
-			mods, err := engine.LoadModules([]engine.Source{{FS: rules.FS, Root: "."}, {FS: os.DirFS(dir), Root: ".", Custom: true, Label: filepath.ToSlash(dir)}})
+			mods, err := engine.LoadModules([]engine.Source{{FS: rules.FS, Root: "."}, {FS: os.DirFS(dir), Root: ".", Custom: true, Label: filepath.ToSlash(dir), Tests: true}})
 			if err != nil {
 				return usageError("%v", err)
 			}
