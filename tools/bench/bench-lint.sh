@@ -21,27 +21,36 @@ if [ ! -d "$DIR" ] || [ "$(ls "$DIR" | wc -l)" -ne "$N" ]; then
   tools/bench/gen-policies.sh "$DIR" "$N"
 fi
 echo "== $N policy files in $DIR ($(du -sh "$DIR" | cut -f1))"
+# Like for like: vaultguard with only the four rules ported to conftest
+# (a config that disables the rest), and with its whole catalog.
+SAME=/tmp/vaultguard-bench/same-four-rules.hcl
+bin/vaultguard rules | grep -o 'VG-[A-Z]*-[0-9]*' | grep -v -E '^VG-POL-00[1-4]$|^VG-PARSE-|^VG-IGNORE-' |
+  awk '{printf "rule \"%s\" {\n  enabled = false\n}\n", $1}' > "$SAME"
 # Both exit non-zero because the data holds findings; the wrappers ignore that.
-vg="bin/vaultguard lint --format json $DIR > /dev/null || true"
+vg="bin/vaultguard lint --config $SAME --format json $DIR > /dev/null || true"
+vgall="bin/vaultguard lint --format json $DIR > /dev/null || true"
 ct="bin/conftest test --parser hcl1 --no-color --output json -p tools/bench/conftest $DIR > /dev/null || true"
 one="bin/vaultguard lint --format json examples/policies/payments-api.hcl > /dev/null || true"
 # Same findings: count them from both tools.
-vgn=$(bin/vaultguard lint --format compact "$DIR" | wc -l || true)
+vgn=$(bin/vaultguard lint --config "$SAME" --format compact "$DIR" | wc -l || true)
 ctn=$(bin/conftest test --parser hcl1 --no-color --output json -p tools/bench/conftest "$DIR" 2>/dev/null | grep -c '"msg"' || true)
-echo "findings: vaultguard $vgn (all rules), conftest $ctn (the four ported policy rules)"
+echo "findings on the same four rules: vaultguard $vgn, conftest $ctn"
 if command -v hyperfine > /dev/null; then
   hyperfine --warmup 1 --runs "${BENCH_RUNS:-5}" -N --export-json /tmp/vaultguard-bench/lint.json \
-    -n vaultguard "bash -c '$vg'" -n conftest "bash -c '$ct'"
+    -n vaultguard "bash -c '$vg'" -n conftest "bash -c '$ct'" -n "vaultguard all rules" "bash -c '$vgall'"
   hyperfine --warmup 3 --runs 30 -N -n "vaultguard one file" "bash -c '$one'"
   python3 - <<'PY'
 import json
 r = {x["command"]: x for x in json.load(open("/tmp/vaultguard-bench/lint.json"))["results"]}
 v, c = r["vaultguard"]["mean"], r["conftest"]["mean"]
-print(f"vaultguard {v:.2f}s, conftest {c:.2f}s: vaultguard is {c / v:.1f}x faster")
+a = r["vaultguard all rules"]["mean"]
+print(f"same four rules: vaultguard {v:.2f}s, conftest {c:.2f}s: vaultguard/conftest speed ratio {c / v:.2f}x; the whole catalog: vaultguard {a:.2f}s")
 PY
 else
   t() { local s e; s=$(date +%s%N); bash -c "$1"; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
   v=$(t "$vg"); c=$(t "$ct"); o=$(t "$one")
   echo "vaultguard ${v}ms, conftest ${c}ms (ratio $(awk "BEGIN{printf \"%.1f\", $c/$v}")x); one file ${o}ms"
 fi
-/usr/bin/time -f "vaultguard peak RSS %M KiB over $N files" bash -c "$vg"
+/usr/bin/time -f "vaultguard (four rules) peak RSS %M KiB over $N files" bash -c "$vg"
+/usr/bin/time -f "vaultguard (all rules) peak RSS %M KiB over $N files" bash -c "$vgall"
+/usr/bin/time -f "conftest peak RSS %M KiB over $N files" bash -c "$ct"
