@@ -35,17 +35,13 @@ var seedFindings = []liveFinding{
 	{"VG-CLU-003", "vault://auth/token/accessors/ROOT", 0},
 	// the database connection the seed points at 127.0.0.1:1 without TLS.
 	{"VG-DB-004", "vault://database/config/payments-db#connection_url", 0},
-	// the built-in default policy's own globs (cubbyhole/* is not one:
-	// it is per-token storage).
-	{"VG-POL-001", "vault://sys/policies/acl/default", 80},
-	{"VG-POL-001", "vault://sys/policies/acl/default", 91},
+	// (Nothing on the built-in default policy: its own globs are Vault's.)
 	// path "secret/*" and the payments glob.
 	{"VG-POL-001", "vault://sys/policies/acl/orders-worker", 1},
 	{"VG-POL-001", "vault://sys/policies/acl/payments-api", 1},
 	// The rules' verdict on the minimal policy itself: + segments are globs
-	// (VG-POL-001; auth/+/... is graded as if it spanned all of Vault),
-	// sudo on sys/audit (VG-POL-003) and on auth/token/accessors, which
-	// lint/acl's root-path list lacks (VG-POL-024). See minimalPolicyFindings.
+	// (VG-POL-001; auth/+/... spans every auth method) and sudo on
+	// sys/audit (VG-POL-003). See minimalPolicyFindings.
 	// the server itself (sys/config/state/sanitized): shamir, no lease TTLs.
 	{"VG-SRV-005", "vault://sys/config/state/sanitized", 0},
 	{"VG-SRV-007", "vault://sys/config/state/sanitized", 0},
@@ -67,7 +63,6 @@ func minimalPolicyFindings(t *testing.T, policy string, omit ...string) []liveFi
 		{"VG-POL-001", "auth/+/users"},
 		{"VG-POL-001", "auth/+/users/+"},
 		{"VG-POL-001", "auth/token/roles/+"},
-		{"VG-POL-024", "auth/token/accessors"},
 		{"VG-POL-001", "database/config/+"},
 		{"VG-POL-001", "database/roles/+"},
 		{"VG-POL-001", "transit/keys/+"},

@@ -425,6 +425,7 @@ func TestRootProtected(t *testing.T) {
 		"sys/mounts/kv":                false,
 		"auth/token/revoke-orphan":     true,
 		"auth/token/accessors/":        true,
+		"auth/token/accessors":         true,
 		"sys/leases/revoke-prefix/aws": true,
 		"secret/data/x":                false,
 	} {

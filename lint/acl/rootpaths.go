@@ -38,6 +38,9 @@ var rootPaths = []string{
 	"sys/step-down",
 	"auth/token/revoke-orphan",
 	"auth/token/accessors/",
+	// A LIST of auth/token/accessors is checked against a policy on the
+	// path without its trailing slash, and still needs sudo.
+	"auth/token/accessors",
 	"pki/root",
 	"pki/root/sign-self-issued",
 }

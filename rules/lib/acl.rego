@@ -361,7 +361,7 @@ root_protected := {
 	"sys/revoke-prefix/*", "sys/revoke-force/*", "sys/leases/revoke-prefix/*", "sys/leases/revoke-force/*",
 	"sys/leases/lookup/*", "sys/storage/raft/snapshot-auto/config/*", "sys/leases",
 	"sys/internal/inspect/*", "sys/internal/counters/activity/export", "sys/seal", "sys/step-down",
-	"auth/token/revoke-orphan", "auth/token/accessors/", "pki/root", "pki/root/sign-self-issued",
+	"auth/token/revoke-orphan", "auth/token/accessors/", "auth/token/accessors", "pki/root", "pki/root/sign-self-issued",
 }
 
 is_root_protected(path) if {

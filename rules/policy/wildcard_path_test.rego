@@ -44,3 +44,14 @@ test_deny_glob_silent if {
 test_cubbyhole_is_per_token if {
 	count(wildcard_path.deny) == 0 with input as pol("cubbyhole/*", ["create", "read", "update", "delete", "list"])
 }
+
+test_auth_method_glob_is_mount_wide if {
+	f := one("auth/+/role/*", ["read"])
+	f.severity == "high"
+	f.msg == "path \"auth/+/role/*\" grants read on the paths of every auth method"
+}
+
+test_builtin_default_policy_globs_silent if {
+	inp := {"policy": [{"name": "default", "paths": [{"path": "sys/tools/hash/*", "capabilities": ["update"], "_loc": loc}]}]}
+	count(wildcard_path.deny) == 0 with input as inp
+}
