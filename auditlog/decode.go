@@ -776,7 +776,35 @@ func (s *scanner) request(r *Request) error {
 			err = s.setStr(&r.ClientTokenAccessor, true)
 		case "headers":
 			err = s.headers(r)
+		case "policy_override":
+			err = s.boolean(&r.PolicyOverride)
+		case "data":
+			err = s.requestData(r)
 		default:
+			err = s.skip()
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// requestData reads request.data for no_parent only; every other value is
+// skipped unread (string values are HMAC'd or, with log_raw, secrets).
+func (s *scanner) requestData(r *Request) error {
+	r.NoParent = false
+	if s.data[s.i] != '{' {
+		return s.skip()
+	}
+	s.i++
+	for first := true; ; first = false {
+		key, ok, err := s.objNext(first)
+		if err != nil || !ok {
+			return err
+		}
+		if string(key) == "no_parent" {
+			err = s.boolean(&r.NoParent)
+		} else {
 			err = s.skip()
 		}
 		if err != nil {

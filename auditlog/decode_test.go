@@ -54,6 +54,10 @@ func refDecode(data []byte) (Entry, error) {
 				e.Request.UserAgent = l[0]
 			}
 		}
+		e.Request.PolicyOverride, _ = r["policy_override"].(bool)
+		if d, ok := r["data"].(map[string]any); ok {
+			e.Request.NoParent, _ = d["no_parent"].(bool)
+		}
 	}
 	if r, ok := m["response"].(map[string]any); ok {
 		e.Response.Present = true
@@ -284,6 +288,7 @@ func FuzzDecode(f *testing.F) {
 		`{"request":{"remote_port":1e3,"headers":{"user-agent":["a","b"]}},"response":{"data":{"data":{"k":1},"keys":3}}}`,
 		`{"time":"2026-02-29T00:00:00Z","error":"\ud800\u00e9\"x"}`,
 		"{\"type\":\"\xff\xfe\",\"\\u0074ime\":\"2024-01-01T00:00:00.1+02:00\"}",
+		`{"request":{"policy_override":true,"data":{"no_parent":true,"no_parent":false,"x":{"no_parent":true}}}}`,
 	}
 	if dir, err := filepath.Abs(filepath.Join("..", "..", "shared", "samples", "vault-1.21", "audit-file.log")); err == nil {
 		if b, err := os.ReadFile(dir); err == nil {
@@ -300,4 +305,23 @@ func FuzzDecode(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkAgainstRef(t, data)
 	})
+}
+
+func TestDecodeReadsPolicyOverrideAndNoParentOnly(t *testing.T) {
+	line := []byte(`{"type":"request","request":{"id":"r1","path":"auth/token/create","policy_override":true,` +
+		`"data":{"policies":["hmac-sha256:abc"],"no_parent":true,"ttl":"hmac-sha256:def"}},"time":"2026-11-25T10:00:00Z"}`)
+	got, err := refDecode(line)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !got.Request.PolicyOverride || !got.Request.NoParent {
+		t.Fatalf("reference decoder: %+v", got.Request)
+	}
+	var e Entry
+	if err := NewDecoder().Decode(line, &e); err != nil {
+		t.Fatal(err)
+	}
+	if !e.Request.PolicyOverride || !e.Request.NoParent || e.Request.Path != "auth/token/create" {
+		t.Fatalf("decoder: %+v", e.Request)
+	}
 }

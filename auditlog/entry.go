@@ -73,6 +73,12 @@ type Request struct {
 	ClientToken         string
 	ClientTokenAccessor string
 	UserAgent           string
+	// PolicyOverride is request.policy_override: the client asked to
+	// override a Sentinel soft-mandatory policy.
+	PolicyOverride bool
+	// NoParent is request.data.no_parent, the one request data value read:
+	// a boolean (never HMAC'd) that makes auth/token/create issue an orphan.
+	NoParent bool
 }
 
 // Response is the `response` object.

@@ -83,6 +83,8 @@ var Catalog = []Detector{
 		"Password spraying or a broken client: check the usernames or roles tried and the host owning the address."},
 	{"VG-ALERT-017", "first_secret_read", Low, "Identity read a secret it never read before",
 		"After the learning period a first read is either a new duty or a wider scope being used: confirm with the owner of the secret."},
+	{"VG-ALERT-018", "policy_override_used", Medium, "Request overrode a Sentinel soft-mandatory policy",
+		"policy_override lets a client pass a soft-mandatory Sentinel check that failed: confirm the identity is allowed to override and why it needed to."},
 }
 
 func detector(name string) Detector {
@@ -272,12 +274,16 @@ func (e *Engine) stateless(ev *Event, raise raiseFunc) {
 		if max := e.cfg.MaxTokenTTL.D(); max > 0 && time.Duration(ev.Issued.TTL)*time.Second > max {
 			why = append(why, fmt.Sprintf("TTL %s above %s", time.Duration(ev.Issued.TTL)*time.Second, max))
 		}
-		if strings.HasPrefix(p, "auth/token/create-orphan") {
+		if strings.HasPrefix(p, "auth/token/create-orphan") || ev.NoParent {
 			why = append(why, "orphan")
 		}
 		if len(why) > 0 {
 			raise("token_long_ttl_or_orphan", p, fmt.Sprintf("%s created a token (%s) via %s", who, strings.Join(why, ", "), p), 0, 0)
 		}
+	}
+	// Sentinel soft-mandatory override, allowed or not.
+	if ev.PolicyOverride {
+		raise("policy_override_used", ev.Who(), fmt.Sprintf("%s sent policy_override on %s %s%s", who, ev.Operation, p, oc), 0, 0)
 	}
 	// Off-hours human login.
 	if ev.Login && ev.Outcome == report.OutcomeAllowed && slices.Contains(e.cfg.HumanAuthMethods, ev.Identity.AuthMethod) {

@@ -58,6 +58,22 @@ func TestDetectorsOnShapes(t *testing.T) {
 			e.Issued = &Issued{TTL: int64((48 * time.Hour).Seconds())}
 			return e
 		}(), []string{"token_long_ttl_or_orphan"}},
+		{"no_parent orphan", func() *Event {
+			e := ev(t0, "update", "auth/token/create", "token", "ops", "10.0.0.1", ok)
+			e.Issued = &Issued{TTL: 3600}
+			e.NoParent = true
+			return e
+		}(), []string{"token_long_ttl_or_orphan"}},
+		{"short child token is fine", func() *Event {
+			e := ev(t0, "update", "auth/token/create", "token", "ops", "10.0.0.1", ok)
+			e.Issued = &Issued{TTL: 3600}
+			return e
+		}(), nil},
+		{"policy override", func() *Event {
+			e := ev(t0, "update", "secret/data/app", "kv", "ops", "10.0.0.1", ok)
+			e.PolicyOverride = true
+			return e
+		}(), []string{"policy_override_used"}},
 		{"root token created", func() *Event {
 			e := ev(t0, "update", "auth/token/create", "token", "ops", "10.0.0.1", ok)
 			e.Issued = &Issued{TTL: 3600, Policies: []string{"root"}}

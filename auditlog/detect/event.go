@@ -29,6 +29,10 @@ type Event struct {
 	// Issued describes the token the response handed out (login or token
 	// creation), if any.
 	Issued *Issued
+	// PolicyOverride and NoParent are the request's policy_override and
+	// data.no_parent (an orphan token requested from auth/token/create).
+	PolicyOverride bool
+	NoParent       bool
 }
 
 // Issued is the response.auth of a request that created a token.
@@ -44,6 +48,7 @@ func FromJoined(j *auditlog.Joined, red *auditlog.Redactor) Event {
 	m := j.Main()
 	ev := Event{Record: auditlog.ToRecord(j, red), Logical: red.String(auditlog.LogicalPath(&m.Request))}
 	r := &m.Request
+	ev.PolicyOverride, ev.NoParent = r.PolicyOverride, r.NoParent
 	ev.Login = strings.HasPrefix(r.Path, "auth/") && r.MountType != "token" &&
 		(strings.HasSuffix(r.Path, "/login") || strings.Contains(r.Path, "/login/"))
 	if a := &m.Response.Auth; a.Present {
