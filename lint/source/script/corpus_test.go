@@ -6,30 +6,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/vaultguard/vaultguard/lint/linttest"
 	"github.com/vaultguard/vaultguard/lint/source/script"
 )
 
 func corpus(t *testing.T, sub string) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	c := filepath.Join(dir, "..", "shared", "corpus", sub)
-	if _, err := os.Stat(c); err != nil {
-		t.Skipf("no shared corpus at %s (it lives outside the repository): %v", c, err)
-	}
-	return c
+	return linttest.Shared(t, "corpus", sub)
 }
 
 // TestCorpus reads every public script of the shared corpus (bootstrap
