@@ -170,6 +170,7 @@ func (ld *loader) read(f file) readResult {
 			r.parseErrs = errs
 			return r
 		}
+		p.Term() // encode for Rego here, on this worker, not serially later
 		r.input = &model.Input{Policies: []*model.Policy{p}}
 	case vaultfile.KindServerConfig:
 		r.config = vaultfile.NewConfigFile(parsed)

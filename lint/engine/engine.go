@@ -295,11 +295,7 @@ func (e *Engine) Rule(id string) *Rule { return e.byID[id] }
 
 // Eval runs every rule over the input.
 func (e *Engine) Eval(ctx context.Context, input *model.Input) ([]Result, error) {
-	value, err := ast.InterfaceToValue(input.Rego())
-	if err != nil {
-		return nil, fmt.Errorf("encode input: %w", err)
-	}
-	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(value))
+	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(input.Value()))
 	if err != nil {
 		return nil, fmt.Errorf("evaluate rules: %w", err)
 	}

@@ -6,6 +6,9 @@ package model
 
 import (
 	"sort"
+	"sync/atomic"
+
+	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/vaultguard/vaultguard/lint/syntax"
 )
@@ -52,6 +55,8 @@ type Policy struct {
 	Paths []*PathRule
 	// Origin says where the policy came from: file, terraform, script, vault.
 	Origin string
+
+	term atomic.Pointer[ast.Term] // the Rego encoding, made once (Term)
 }
 
 // PathRule is one `path "..." { ... }` block of a policy.

@@ -18,7 +18,7 @@ func FuzzRead(f *testing.F) {
 		name := names[int(which)%len(names)]
 		in, _ := deploy.New().Read(name, []byte(src))
 		if in != nil {
-			_ = in.Rego()
+			_ = in.Value()
 		}
 	})
 }

@@ -40,6 +40,6 @@ func FuzzRead(f *testing.F) {
 				}
 			}
 		}
-		_ = in.Rego()
+		_ = in.Value()
 	})
 }

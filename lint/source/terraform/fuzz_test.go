@@ -42,6 +42,6 @@ func FuzzRead(f *testing.F) {
 				}
 			}
 		}
-		_ = in.Rego()
+		_ = in.Value()
 	})
 }
