@@ -31,10 +31,14 @@ is_loopback(addr) if addr == ""
 listener_address(l) := l.address.value if l.address.known
 else := ""
 
-# is_glob holds for patterns with a trailing * or a + segment.
+# is_glob holds for patterns with a trailing * or a + segment. Most paths
+# are neither: the contains() guard rejects them without splitting.
 is_glob(pattern) if endswith(pattern, "*")
 
-is_glob(pattern) if "+" in split(pattern, "/")
+is_glob(pattern) if {
+	contains(pattern, "+")
+	"+" in split(pattern, "/")
+}
 
 # path_regex turns a Vault ACL pattern into an anchored regular expression:
 # a "+" segment matches one segment, a trailing "*" any suffix, everything
@@ -67,7 +71,10 @@ path_matches(pattern, path) if regex.match(path_regex(pattern), path)
 
 # is_literal_after_star holds when a "*" stands anywhere but at the end,
 # where Vault matches it literally.
-has_inner_star(pattern) if contains(trim_suffix(pattern, "*"), "*")
+has_inner_star(pattern) if {
+	contains(pattern, "*")
+	contains(trim_suffix(pattern, "*"), "*")
+}
 
 # mount_depth counts the literal segments before the first wildcard, not
 # counting KV v2's data/, metadata/... API prefixes after the mount.
