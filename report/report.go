@@ -71,6 +71,16 @@ type Range struct {
 	End   Pos `json:"end"`
 }
 
+// Location is where a finding points, as file:line:col; findings without
+// a position (read from a live Vault, whose file is a vault:// URL) are
+// named by the file alone rather than as file:0:0.
+func (f *Finding) Location() string {
+	if f.Range.Start.Line <= 0 {
+		return f.File
+	}
+	return fmt.Sprintf("%s:%d:%d", f.File, f.Range.Start.Line, max(f.Range.Start.Column, 1))
+}
+
 // Finding is one problem found at one place.
 type Finding struct {
 	RuleID   string   `json:"rule_id"`

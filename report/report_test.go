@@ -26,6 +26,8 @@ func sample() *Report {
 		Findings: []Finding{
 			{RuleID: "VG-SRV-002", Severity: SeverityCritical, Title: "Listener without TLS", Message: "listener on 0.0.0.0:8200 has tls_disable = true, 100% clear text", File: "config/vault.hcl", Range: Range{Start: Pos{7, 3}, End: Pos{7, 23}}, Kind: "server_config", HelpURI: "https://developer.hashicorp.com/vault/docs/configuration/listener/tcp", Fingerprint: "aaaa"},
 			{RuleID: "VG-POL-001", Severity: SeverityLow, Title: "Wildcard path in a policy", Message: "path \"secret/apps/*\" grants read on <every> path", File: "policies/app, one.hcl", Range: Range{Start: Pos{1, 1}, End: Pos{1, 22}}, Kind: "policy", Fingerprint: "bbbb"},
+			// Read from a live Vault: a vault:// URL and no position.
+			{RuleID: "VG-POL-001", Severity: SeverityHigh, Title: "Wildcard path in a policy", Message: "path \"sys/*\" grants read on every path of the \"sys\" mount", File: "vault://vault.example:8200/sys/policies/acl/ops", Kind: "policy", Fingerprint: "cccc"},
 		},
 	}
 	r.Summary.Files = 3
@@ -131,5 +133,23 @@ func TestParseSeverity(t *testing.T) {
 	}
 	if _, err := ParseSeverity("urgent"); err == nil {
 		t.Error("urgent accepted")
+	}
+}
+
+// TestLiveFindingsHaveNoFakePosition: a finding read from a live Vault has
+// no line; text formats name it by its vault:// URL, never as :0:0.
+func TestLiveFindingsHaveNoFakePosition(t *testing.T) {
+	for _, name := range []string{"table", "compact", "github", "junit"} {
+		var buf bytes.Buffer
+		if err := Formatters(FormatOptions{})[name].Format(&buf, sample()); err != nil {
+			t.Fatal(err)
+		}
+		out := buf.String()
+		if !strings.Contains(out, "vault.example") || !strings.Contains(out, "8200/sys/policies/acl/ops") {
+			t.Errorf("%s: the live finding is missing:\n%s", name, out)
+		}
+		if strings.Contains(out, ":0:0") || strings.Contains(out, "line=0") {
+			t.Errorf("%s: a live finding got a fake position:\n%s", name, out)
+		}
 	}
 }

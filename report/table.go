@@ -43,7 +43,7 @@ func (f *tableFormatter) Format(w io.Writer, r *Report) error {
 		)
 		t.Header([]string{"Location", "Severity", "Rule", "Message"})
 		for _, fd := range r.Findings {
-			loc := fmt.Sprintf("%s:%d:%d", fd.File, fd.Range.Start.Line, fd.Range.Start.Column)
+			loc := fd.Location()
 			if err := t.Append([]string{loc, f.paint(fd.Severity, fd.Severity.String()), fd.RuleID, fd.Message}); err != nil {
 				return err
 			}

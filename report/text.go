@@ -15,7 +15,7 @@ var _ Formatter = (*compactFormatter)(nil)
 
 func (f *compactFormatter) Format(w io.Writer, r *Report) error {
 	for _, fd := range r.Findings {
-		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s %s %s\n", fd.File, fd.Range.Start.Line, fd.Range.Start.Column, fd.Severity, fd.RuleID, fd.Message); err != nil {
+		if _, err := fmt.Fprintf(w, "%s: %s %s %s\n", fd.Location(), fd.Severity, fd.RuleID, fd.Message); err != nil {
 			return err
 		}
 	}
@@ -49,8 +49,11 @@ func escapeProperty(s string) string {
 
 func (f *githubFormatter) Format(w io.Writer, r *Report) error {
 	for _, fd := range r.Findings {
-		props := fmt.Sprintf("file=%s,line=%d,col=%d", escapeProperty(fd.File), fd.Range.Start.Line, fd.Range.Start.Column)
-		if fd.Range.End.Line >= fd.Range.Start.Line && fd.Range.End.Line > 0 {
+		props := "file=" + escapeProperty(fd.File)
+		if fd.Range.Start.Line > 0 {
+			props += fmt.Sprintf(",line=%d,col=%d", fd.Range.Start.Line, max(fd.Range.Start.Column, 1))
+		}
+		if fd.Range.Start.Line > 0 && fd.Range.End.Line >= fd.Range.Start.Line {
 			props += fmt.Sprintf(",endLine=%d", fd.Range.End.Line)
 			if fd.Range.End.Line == fd.Range.Start.Line && fd.Range.End.Column > fd.Range.Start.Column {
 				props += fmt.Sprintf(",endColumn=%d", fd.Range.End.Column)
@@ -103,7 +106,7 @@ type junitFailure struct {
 func (f *junitFormatter) Format(w io.Writer, r *Report) error {
 	suite := junitSuite{Name: "vaultguard lint"}
 	for _, fd := range r.Findings {
-		loc := fmt.Sprintf("%s:%d:%d", fd.File, fd.Range.Start.Line, fd.Range.Start.Column)
+		loc := fd.Location()
 		suite.Cases = append(suite.Cases, junitCase{
 			Name:      fmt.Sprintf("%s %s", fd.RuleID, loc),
 			Classname: fd.File,
