@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -124,17 +125,38 @@ type readResult struct {
 	config    *vaultfile.ConfigFile
 }
 
+// readLimited reads a file of at most max bytes with one open and one
+// fstat; a larger file is reported by size without being read.
+func readLimited(osPath string, maxSize int64) (src []byte, skip string) {
+	fh, err := os.Open(osPath)
+	if err != nil {
+		return nil, err.Error()
+	}
+	defer fh.Close()
+	info, err := fh.Stat()
+	if err != nil {
+		return nil, err.Error()
+	}
+	if info.Size() > maxSize {
+		return nil, fmt.Sprintf("%d bytes is larger than the %d-byte limit (raise it with --max-file-size)", info.Size(), maxSize)
+	}
+	// A file growing while it is read is cut at the limit plus one byte,
+	// which the size check below then reports.
+	buf := bytes.NewBuffer(make([]byte, 0, info.Size()+1))
+	if _, err := buf.ReadFrom(io.LimitReader(fh, maxSize+1)); err != nil {
+		return nil, err.Error()
+	}
+	src = buf.Bytes()
+	if int64(len(src)) > maxSize {
+		return nil, fmt.Sprintf("more than the %d-byte limit (raise it with --max-file-size)", maxSize)
+	}
+	return src, ""
+}
+
 func (ld *loader) read(f file) readResult {
-	info, err := os.Stat(f.osPath)
-	if err != nil {
-		return readResult{skip: err.Error()}
-	}
-	if info.Size() > ld.maxSize {
-		return readResult{skip: fmt.Sprintf("%d bytes is larger than the %d-byte limit (raise it with --max-file-size)", info.Size(), ld.maxSize)}
-	}
-	src, err := os.ReadFile(f.osPath)
-	if err != nil {
-		return readResult{skip: err.Error()}
+	src, skip := readLimited(f.osPath, ld.maxSize)
+	if skip != "" {
+		return readResult{skip: skip}
 	}
 	if len(bytes.TrimSpace(src)) == 0 {
 		return readResult{skip: "empty file"}
@@ -202,12 +224,8 @@ func (ld *loader) integrate(f file, r readResult) {
 // loadContext reads a sibling of a named config fragment; only server
 // configs are kept, and nothing about the file itself is reported.
 func (ld *loader) loadContext(f file) {
-	info, err := os.Stat(f.osPath)
-	if err != nil || info.Size() > ld.maxSize {
-		return
-	}
-	src, err := os.ReadFile(f.osPath)
-	if err != nil {
+	src, skip := readLimited(f.osPath, ld.maxSize)
+	if skip != "" {
 		return
 	}
 	parsed, perr := syntax.Parse(f.path, src)
