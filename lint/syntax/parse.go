@@ -74,6 +74,11 @@ func Parse(name string, src []byte) (f *File, perr *Error) {
 		}
 		return &File{Name: name, Syntax: SyntaxJSON, Root: root}, nil
 	}
+	if root, ok := parseFast(name, src); ok {
+		// Plain literal ASCII HCL, read without hcl/v2 into the same tree
+		// (see fast.go).
+		return &File{Name: name, Syntax: SyntaxHCL, Root: root}, nil
+	}
 	root, v2err := parseHCLv2(name, src)
 	if v2err == nil && known(root) {
 		// Plain literal HCL that hcl/v2 reads is HCL that Vault's parser
