@@ -242,23 +242,19 @@ func New(ctx context.Context, mods []*Module, config map[string]any, enabled fun
 	if err != nil {
 		return nil, err
 	}
-	modules := map[string]*ast.Module{}
-	for _, m := range mods {
-		if m.Test {
-			continue
-		}
-		modules[m.Name] = m.Parsed
-	}
 	// One aggregating rule per enabled rule package: the query then visits
 	// exactly the enabled rules, with no iteration over the package tree.
 	var agg strings.Builder
 	agg.WriteString("package vaultguard.enabled\n\n")
+	on := map[string]bool{}
 	for _, r := range rules {
 		if enabled != nil && !enabled(r) {
 			continue
 		}
+		on[r.Package] = true
 		fmt.Fprintf(&agg, "findings contains [%q, f] if some f in data.%s.deny\n\n", r.Package, r.Package)
 	}
+	modules := neededModules(mods, on)
 	aggMod, err := ast.ParseModuleWithOpts("vaultguard-enabled.rego", agg.String(), ast.ParserOptions{RegoVersion: ast.RegoV1})
 	if err != nil {
 		return nil, fmt.Errorf("prepare rules: %w", err)
@@ -285,6 +281,86 @@ func New(ctx context.Context, mods []*Module, config map[string]any, enabled fun
 	}
 	e.query = q
 	return e, nil
+}
+
+// neededModules picks what to compile: the enabled rules, every library,
+// and any rule package those refer to (a user rule may reuse another's
+// helpers), not the whole catalog: linting policies with four rules
+// compiles four rule modules.
+func neededModules(mods []*Module, enabled map[string]bool) map[string]*ast.Module {
+	byPkg := map[string][]*Module{}
+	want := map[string]bool{}
+	var queue []string
+	for _, m := range mods {
+		if m.Test {
+			continue
+		}
+		pkg := strings.TrimPrefix(m.Parsed.Package.Path.String(), "data.")
+		byPkg[pkg] = append(byPkg[pkg], m)
+		if (!strings.HasPrefix(pkg, RulePrefix) || enabled[pkg]) && !want[pkg] {
+			want[pkg] = true
+			queue = append(queue, pkg)
+		}
+	}
+	for len(queue) > 0 {
+		pkg := queue[0]
+		queue = queue[1:]
+		for _, m := range byPkg[pkg] {
+			var refs []ast.Ref
+			ast.WalkRefs(m.Parsed, func(r ast.Ref) bool { refs = append(refs, r); return false })
+			for _, imp := range m.Parsed.Imports {
+				if r, ok := imp.Path.Value.(ast.Ref); ok {
+					refs = append(refs, r)
+				}
+			}
+			for _, r := range refs {
+				for _, dep := range rulePackagesUnder(r, byPkg) {
+					if !want[dep] {
+						want[dep] = true
+						queue = append(queue, dep)
+					}
+				}
+			}
+		}
+	}
+	out := map[string]*ast.Module{}
+	for pkg := range want {
+		for _, m := range byPkg[pkg] {
+			out[m.Name] = m.Parsed
+		}
+	}
+	return out
+}
+
+// rulePackagesUnder lists the rule packages a reference points into
+// (data.vaultguard.rules.<category>.<slug>...) or, for a shorter one such
+// as an imported category, every rule package beneath it.
+func rulePackagesUnder(r ast.Ref, byPkg map[string][]*Module) []string {
+	if len(r) < 3 || !r[0].Equal(ast.DefaultRootDocument) {
+		return nil
+	}
+	parts := []string{}
+	for _, t := range r[1:min(len(r), 5)] {
+		s, ok := t.Value.(ast.String)
+		if !ok {
+			break
+		}
+		parts = append(parts, string(s))
+	}
+	if len(parts) < 2 || parts[0] != "vaultguard" || parts[1] != "rules" {
+		return nil
+	}
+	if len(parts) == 4 {
+		return []string{strings.Join(parts, ".")}
+	}
+	prefix := strings.Join(parts, ".") + "."
+	var out []string
+	for pkg := range byPkg {
+		if strings.HasPrefix(pkg, prefix) {
+			out = append(out, pkg)
+		}
+	}
+	return out
 }
 
 // Rules returns the catalog, sorted by id.
