@@ -3,6 +3,7 @@ package model
 import (
 	"encoding/json"
 	"strconv"
+	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 )
@@ -87,6 +88,7 @@ var (
 	kPolName   = ast.StringTerm("name")
 	kOrigin    = ast.StringTerm("origin")
 	kPaths     = ast.StringTerm("paths")
+	kGlob      = ast.StringTerm("glob")
 	tPolicy    = ast.StringTerm(KindPolicy)
 )
 
@@ -304,7 +306,7 @@ func (e *encoder) policy(p *Policy) *ast.Term {
 		items := make([][2]*ast.Term, 0, len(pr.Attrs)+5)
 		for k, a := range pr.Attrs {
 			switch k {
-			case "path", "_loc", "written", "capabilities_attr":
+			case "path", "_loc", "written", "capabilities_attr", "glob":
 				continue // never attributes of a path block; ours win
 			case "capabilities":
 				items = append(items, [2]*ast.Term{kCapsAttr, e.attr(a)})
@@ -314,6 +316,7 @@ func (e *encoder) policy(p *Policy) *ast.Term {
 		}
 		items = append(items,
 			[2]*ast.Term{kPath, ast.StringTerm(pr.Pattern)},
+			[2]*ast.Term{kGlob, ast.InternedTerm(IsGlob(pr.Pattern))},
 			[2]*ast.Term{kLoc, e.loc(pr.Range)},
 			[2]*ast.Term{kCaps, e.strings(pr.Capabilities)},
 			[2]*ast.Term{kWritten, e.strings(pr.Written)},
@@ -327,4 +330,18 @@ func (e *encoder) policy(p *Policy) *ast.Term {
 		[2]*ast.Term{kLoc, e.loc(p.Range)},
 		[2]*ast.Term{kPaths, ast.ArrayTerm(paths...)},
 	)
+}
+
+// IsGlob says whether an ACL path pattern has a trailing "*" or a "+"
+// segment: Vault's IsPrefix or HasSegmentWildcards for the path rule.
+func IsGlob(pattern string) bool {
+	if strings.HasSuffix(pattern, "*") {
+		return true
+	}
+	for _, seg := range strings.Split(pattern, "/") {
+		if seg == "+" {
+			return true
+		}
+	}
+	return false
 }

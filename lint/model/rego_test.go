@@ -57,7 +57,7 @@ func TestValueEncodesTheDocumentRulesSee(t *testing.T) {
 		"policy": [{
 			"_kind": "policy", "name": "p", "origin": "file", "_loc": ` + loc(1, 1) + `,
 			"paths": [{
-				"path": "secret/*", "_loc": ` + loc(2, 1) + `,
+				"path": "secret/*", "glob": true, "_loc": ` + loc(2, 1) + `,
 				"capabilities": ["deny"], "written": ["read", "deny"],
 				"capabilities_attr": {"known": true, "value": ["read", "deny"], "_loc": ` + loc(3, 3) + `}
 			}]

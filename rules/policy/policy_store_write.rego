@@ -17,24 +17,42 @@ import data.vaultguard.lib
 
 probes := ["sys/policies/acl/vaultguard-probe", "sys/policy/vaultguard-probe"]
 
-deny contains {"msg": msg, "_loc": p._loc} if {
+# Paths under "sys/pol" (the store itself, literal or glob), then globs
+# from higher up that still reach it ("sys/*", "+/policies/acl/*", "*").
+# Two bodies so that the common path, neither, costs one startswith and
+# one field lookup.
+deny contains finding(p) if {
 	some pol in input.policy
 	some p in pol.paths
+	startswith(p.path, "sys/pol")
 	touches_store(p.path)
-	writes := [c | some c in p.capabilities; c in {"create", "update", "patch", "delete"}]
-	count(writes) > 0
-	msg := sprintf("path %q grants %s on the ACL policy store: a holder can rewrite its own policies and grant itself anything", [p.path, concat(", ", writes)])
+	count(writes(p)) > 0
 }
 
-# A glob reaching into the store: only a glob can match a probe path, and
-# only one whose literal stem agrees with "sys/pol" (cheap tests first).
-touches_store(path) if {
-	lib.is_glob(path)
-	lib.may_reach(path, "sys/pol")
+deny contains finding(p) if {
+	some pol in input.policy
+	some p in pol.paths
+	p.glob
+	not startswith(p.path, "sys/pol")
+	lib.may_reach(p.path, "sys/pol")
 	some probe in probes
-	lib.path_matches(path, probe)
+	lib.path_matches(p.path, probe)
+	count(writes(p)) > 0
+}
+
+writes(p) := [c | some c in p.capabilities; c in {"create", "update", "patch", "delete"}]
+
+finding(p) := {"msg": msg, "_loc": p._loc} if {
+	msg := sprintf("path %q grants %s on the ACL policy store: a holder can rewrite its own policies and grant itself anything", [p.path, concat(", ", writes(p))])
 }
 
 touches_store(path) if startswith(path, "sys/policies/acl/")
 
 touches_store(path) if startswith(path, "sys/policy/")
+
+# A glob under sys/pol that is neither prefix above ("sys/pol*",
+# "sys/policies/+/x") reaches the store when it matches a probe path.
+touches_store(path) if {
+	some probe in probes
+	lib.path_matches(path, probe)
+}

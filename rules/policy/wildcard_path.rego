@@ -23,7 +23,7 @@ import data.vaultguard.lib
 deny contains {"msg": msg, "_loc": p._loc, "severity": severity} if {
 	some pol in input.policy
 	some p in pol.paths
-	lib.is_glob(p.path)
+	p.glob
 	lib.grants_any(p)
 	not startswith(p.path, "cubbyhole/")
 	not builtin_default(pol, p)

@@ -1,10 +1,15 @@
 package vaultguard.rules.policy.wildcard_path_test
 
 import data.vaultguard.rules.policy.wildcard_path
+import data.vaultguard.lib
+
+# The input carries each path's glob flag, as the Go model computes it.
+glob(path) := true if lib.is_glob(path)
+else := false
 
 loc := {"file": "p.hcl", "line": 1, "column": 1, "end_line": 1, "end_column": 15}
 
-pol(path, caps) := {"policy": [{"name": "p", "paths": [{"path": path, "capabilities": caps, "_loc": loc}]}]}
+pol(path, caps) := {"policy": [{"name": "p", "paths": [{"path": path, "glob": glob(path), "capabilities": caps, "_loc": loc}]}]}
 
 one(path, caps) := f if {
 	got := wildcard_path.deny with input as pol(path, caps)
