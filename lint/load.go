@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -140,13 +141,24 @@ func readLimited(osPath string, maxSize int64) (src []byte, skip string) {
 	if info.Size() > maxSize {
 		return nil, fmt.Sprintf("%d bytes is larger than the %d-byte limit (raise it with --max-file-size)", info.Size(), maxSize)
 	}
-	// A file growing while it is read is cut at the limit plus one byte,
-	// which the size check below then reports.
-	buf := bytes.NewBuffer(make([]byte, 0, info.Size()+1))
-	if _, err := buf.ReadFrom(io.LimitReader(fh, maxSize+1)); err != nil {
+	src = make([]byte, info.Size())
+	n, err := io.ReadFull(fh, src)
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		src = src[:n] // it shrank since fstat
+	case err != nil:
 		return nil, err.Error()
 	}
-	src = buf.Bytes()
+	// A file that grew since fstat is read on, up to the limit plus one
+	// byte, which the size check below then reports.
+	var probe [1]byte
+	if m, _ := fh.Read(probe[:]); m > 0 {
+		more, err := io.ReadAll(io.LimitReader(fh, maxSize-int64(len(src))))
+		if err != nil {
+			return nil, err.Error()
+		}
+		src = append(append(src, probe[0]), more...)
+	}
 	if int64(len(src)) > maxSize {
 		return nil, fmt.Sprintf("more than the %d-byte limit (raise it with --max-file-size)", maxSize)
 	}

@@ -105,10 +105,13 @@ var capabilityTerms = func() map[string]*ast.Term {
 // encoder builds terms, sharing one string term per distinct file name,
 // key and capability name.
 type encoder struct {
-	strs map[string]*ast.Term
+	strs  map[string]*ast.Term
+	lists map[string]*ast.Term
 }
 
-func newEncoder() *encoder { return &encoder{strs: map[string]*ast.Term{}} }
+func newEncoder() *encoder {
+	return &encoder{strs: map[string]*ast.Term{}, lists: map[string]*ast.Term{}}
+}
 
 // str returns a shared term for a string that repeats (file and key names).
 func (e *encoder) str(s string) *ast.Term {
@@ -240,13 +243,23 @@ func (e *encoder) value(v any) *ast.Term {
 	return ast.NewTerm(t)
 }
 
-// strings encodes a list of strings through the shared terms.
+// strings encodes a list of strings through the shared terms; equal lists
+// (a policy's ["read"] on path after path, capabilities as granted and as
+// written) share one term.
 func (e *encoder) strings(list []string) *ast.Term {
+	key := strings.Join(list, "\x00")
+	if t, ok := e.lists[key]; ok && len(list) > 0 {
+		return t
+	}
 	out := make([]*ast.Term, len(list))
 	for i, s := range list {
 		out[i] = e.str(s)
 	}
-	return ast.ArrayTerm(out...)
+	t := ast.ArrayTerm(out...)
+	if len(list) > 0 {
+		e.lists[key] = t
+	}
+	return t
 }
 
 // object encodes an object or block.
