@@ -511,13 +511,15 @@ type file struct {
 }
 
 func discover(t Target) ([]file, []Skip, error) {
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil, nil, err
+	}
 	base := t.BaseDir
 	if base == "" {
-		wd, err := os.Getwd()
-		if err != nil {
-			return nil, nil, err
-		}
 		base = wd
+	} else if !filepath.IsAbs(base) {
+		base = filepath.Join(wd, base)
 	}
 	paths := t.Paths
 	if len(paths) == 0 {
@@ -528,7 +530,7 @@ func discover(t Target) ([]file, []Skip, error) {
 	as := adapters()
 	seen := map[string]bool{}
 	add := func(osPath string, explicit bool) {
-		rel := display(base, osPath)
+		rel := displayFrom(base, wd, osPath)
 		if seen[rel] {
 			return
 		}
@@ -553,11 +555,11 @@ func discover(t Target) ([]file, []Skip, error) {
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				// An unreadable entry is reported as a skip; the walk goes on.
-				skips = append(skips, Skip{File: display(base, path), Reason: err.Error()})
+				skips = append(skips, Skip{File: displayFrom(base, wd, path), Reason: err.Error()})
 				return nil //nolint:nilerr // recorded above, not fatal
 			}
 			if d.IsDir() {
-				if path != p && (skipDirs[d.Name()] || excluded(t.Excludes, display(base, path))) {
+				if path != p && (skipDirs[d.Name()] || excluded(t.Excludes, displayFrom(base, wd, path))) {
 					return filepath.SkipDir
 				}
 				return nil
@@ -579,9 +581,19 @@ func discover(t Target) ([]file, []Skip, error) {
 func DisplayPath(base, p string) string { return display(base, p) }
 
 func display(base, p string) string {
-	abs, err := filepath.Abs(p)
+	wd, err := os.Getwd()
 	if err != nil {
 		return filepath.ToSlash(p)
+	}
+	return displayFrom(base, wd, p)
+}
+
+// displayFrom is display with the working directory already known: a walk
+// names thousands of files, and os.Getwd costs two stat calls each time.
+func displayFrom(base, wd, p string) string {
+	abs := p
+	if !filepath.IsAbs(p) {
+		abs = filepath.Join(wd, p)
 	}
 	if rel, err := filepath.Rel(base, abs); err == nil && !strings.HasPrefix(rel, "..") {
 		return filepath.ToSlash(rel)

@@ -141,6 +141,9 @@ func readLimited(osPath string, maxSize int64) (src []byte, skip string) {
 	if info.Size() > maxSize {
 		return nil, fmt.Sprintf("%d bytes is larger than the %d-byte limit (raise it with --max-file-size)", info.Size(), maxSize)
 	}
+	// As big as fstat says, with no probe read for growth: a file being
+	// rewritten while it is linted is not worth a syscall per file. Files
+	// that report no size (procfs) are read to the end.
 	src = make([]byte, info.Size())
 	n, err := io.ReadFull(fh, src)
 	switch {
@@ -149,15 +152,10 @@ func readLimited(osPath string, maxSize int64) (src []byte, skip string) {
 	case err != nil:
 		return nil, err.Error()
 	}
-	// A file that grew since fstat is read on, up to the limit plus one
-	// byte, which the size check below then reports.
-	var probe [1]byte
-	if m, _ := fh.Read(probe[:]); m > 0 {
-		more, err := io.ReadAll(io.LimitReader(fh, maxSize-int64(len(src))))
-		if err != nil {
+	if info.Size() == 0 {
+		if src, err = io.ReadAll(io.LimitReader(fh, maxSize+1)); err != nil {
 			return nil, err.Error()
 		}
-		src = append(append(src, probe[0]), more...)
 	}
 	if int64(len(src)) > maxSize {
 		return nil, fmt.Sprintf("more than the %d-byte limit (raise it with --max-file-size)", maxSize)
