@@ -386,5 +386,11 @@ in_top(e, top) if e.bucket == top
 
 in_top(e, _) if e.bucket == "*"
 
+# top_entries(top) are the entries in_top(e, top) holds for, collected in
+# one pass per evaluation (OPA caches a function's result for a constant
+# argument), so that the area rules visit only the entries that can reach
+# their area rather than testing in_top on every entry.
+top_entries(top) := {e | some e in entries; e.bucket in {top, "*"}}
+
 # path_in_top is in_top for a pattern.
 path_in_top(path, top) if bucket(norm(path)) in {top, "*"}

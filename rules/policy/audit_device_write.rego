@@ -17,8 +17,7 @@ package vaultguard.rules.policy.audit_device_write
 import data.vaultguard.acl
 
 deny contains {"msg": msg, "_loc": p._loc} if {
-	some e in acl.entries
-	acl.in_top(e, "sys")
+	some e in acl.top_entries("sys")
 	count(acl.mods(e)) > 0
 	"sudo" in e.capabilities
 	hits := [trim_suffix(prefix, "/") | some prefix in ["sys/audit/", "sys/config/auditing/"]; acl.reaches(e.path, prefix)]

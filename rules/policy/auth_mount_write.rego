@@ -18,8 +18,7 @@ package vaultguard.rules.policy.auth_mount_write
 import data.vaultguard.acl
 
 deny contains {"msg": msg, "_loc": p._loc, "severity": severity(e.path)} if {
-	some e in acl.entries
-	acl.in_top(e, "sys")
+	some e in acl.top_entries("sys")
 	count(acl.mods(e)) > 0
 	hits := [area | some area in areas; effective(e, area); acl.reaches(e.path, area.prefix)]
 	count(hits) > 0

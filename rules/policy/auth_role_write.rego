@@ -19,8 +19,8 @@ package vaultguard.rules.policy.auth_role_write
 import data.vaultguard.acl
 
 deny contains {"msg": msg, "_loc": p._loc} if {
-	some pol in input.policy
-	some p in pol.paths
+	some e in acl.top_entries("auth")
+	some p in acl.blocks(e)
 	count(acl.mods(p)) > 0
 	role_definition(acl.norm(p.path))
 	not both_limited(p)

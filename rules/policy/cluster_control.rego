@@ -19,8 +19,7 @@ package vaultguard.rules.policy.cluster_control
 import data.vaultguard.acl
 
 deny contains {"msg": msg, "_loc": p._loc} if {
-	some e in acl.entries
-	acl.in_top(e, "sys")
+	some e in acl.top_entries("sys")
 	hits := [area |
 		some area in areas
 		count([c | some c in e.capabilities; c in area.caps]) > 0

@@ -19,9 +19,8 @@ package vaultguard.rules.policy.identity_write
 import data.vaultguard.acl
 
 deny contains {"msg": msg, "_loc": p._loc} if {
-	some pol in input.policy
-	some p in pol.paths
-	acl.path_in_top(p.path, "identity")
+	some e in acl.top_entries("identity")
+	some p in acl.blocks(e)
 	count(acl.mods(p)) > 0
 	hits := [trim_suffix(prefix, "/") | some prefix in prefixes; acl.reaches(p.path, prefix)]
 	count(hits) > 0

@@ -20,9 +20,12 @@ import data.vaultguard.acl
 
 deny contains {"msg": msg, "_loc": p._loc} if {
 	some e in acl.entries
+	some mount in mounts
+	contains(e.path, mount) # cheap: most paths are on neither engine
 	segs := split(acl.norm(e.path), "/")
 	count(segs) >= 2
 	some area in areas
+	area.mount == mount
 	contains(segs[0], area.mount)
 	startswith(concat("/", array.slice(segs, 1, count(segs))), area.sub)
 	caps := [c | some c in e.capabilities; c in area.caps]
@@ -32,6 +35,8 @@ deny contains {"msg": msg, "_loc": p._loc} if {
 }
 
 write := {"create", "update", "patch", "delete"}
+
+mounts := {area.mount | some area in areas}
 
 areas := [
 	{"mount": "transit", "sub": "export/", "caps": {"read"}, "why": "raw key material leaves Vault"},
@@ -45,6 +50,7 @@ areas := [
 
 deny contains {"msg": msg, "_loc": p._loc} if {
 	some e in acl.entries
+	contains(e.path, "transit")
 	segs := split(acl.norm(e.path), "/")
 	count(segs) == 4
 	contains(segs[0], "transit")

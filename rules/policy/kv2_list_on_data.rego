@@ -18,6 +18,7 @@ deny contains {"msg": msg, "_loc": p._loc} if {
 	some pol in input.policy
 	some p in pol.paths
 	"list" in p.capabilities
+	contains(p.path, "data/")
 	segs := split(trim_prefix(p.path, "/"), "/")
 	count(segs) > 2
 	segs[1] == "data"

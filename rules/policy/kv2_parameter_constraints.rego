@@ -18,10 +18,10 @@ package vaultguard.rules.policy.kv2_parameter_constraints
 deny contains {"msg": msg, "_loc": p[key]._loc} if {
 	some pol in input.policy
 	some p in pol.paths
+	some key in ["allowed_parameters", "denied_parameters", "required_parameters"]
+	p[key] # most blocks constrain no parameter: test that before splitting
 	segs := split(trim_prefix(p.path, "/"), "/")
 	count(segs) > 2
 	segs[1] == "data"
-	some key in ["allowed_parameters", "denied_parameters", "required_parameters"]
-	p[key]
 	msg := sprintf("path %q looks like a KV v2 data path: %s is not supported there and restricts nothing", [p.path, key])
 }

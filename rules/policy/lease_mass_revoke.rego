@@ -18,8 +18,7 @@ package vaultguard.rules.policy.lease_mass_revoke
 import data.vaultguard.acl
 
 deny contains {"msg": msg, "_loc": p._loc} if {
-	some e in acl.entries
-	acl.in_top(e, "sys")
+	some e in acl.top_entries("sys")
 	caps := [c | some c in e.capabilities; c in {"update", "sudo"}]
 	count(caps) > 0
 	hits := [trim_suffix(prefix, "/") |

@@ -16,8 +16,7 @@ package vaultguard.rules.policy.plugin_catalog_write
 import data.vaultguard.acl
 
 deny contains {"msg": msg, "_loc": p._loc} if {
-	some e in acl.entries
-	acl.in_top(e, "sys")
+	some e in acl.top_entries("sys")
 	count(acl.mods(e)) > 0
 	hits := [trim_suffix(prefix, "/") | some prefix in ["sys/plugins/catalog/", "sys/plugins/runtimes/catalog/"]; acl.reaches(e.path, prefix)]
 	count(hits) > 0

@@ -17,8 +17,7 @@ package vaultguard.rules.policy.raw_storage_access
 import data.vaultguard.acl
 
 deny contains {"msg": msg, "_loc": p._loc} if {
-	some e in acl.entries
-	acl.in_top(e, "sys")
+	some e in acl.top_entries("sys")
 	acl.grants(e)
 	acl.reaches(e.path, "sys/raw")
 	some p in acl.blocks(e)

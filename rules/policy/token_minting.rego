@@ -18,9 +18,8 @@ package vaultguard.rules.policy.token_minting
 import data.vaultguard.acl
 
 deny contains {"msg": msg, "_loc": p._loc} if {
-	some pol in input.policy
-	some p in pol.paths
-	acl.path_in_top(p.path, "auth")
+	some e in acl.top_entries("auth")
+	some p in acl.blocks(e)
 	count(acl.mods(p)) > 0
 	acl.reaches(p.path, "auth/token/roles/")
 	not acl.limited(p, "allowed_policies")
@@ -28,10 +27,9 @@ deny contains {"msg": msg, "_loc": p._loc} if {
 }
 
 deny contains {"msg": msg, "_loc": p._loc} if {
-	some pol in input.policy
-	some p in pol.paths
-	"sudo" in p.capabilities
-	acl.path_in_top(p.path, "auth")
+	some e in acl.top_entries("auth")
+	"sudo" in e.capabilities
+	some p in acl.blocks(e)
 	acl.reaches(p.path, "auth/token/create")
 	not acl.limited(p, "policies")
 	msg := sprintf("path %q grants sudo on token creation without limiting policies: the holder can mint tokens with policies it does not hold, and orphans", [p.path])
