@@ -52,7 +52,7 @@ e2e:
 ## fuzz: every fuzz target for FUZZTIME each (go test -fuzz runs one target
 ## per invocation). Crashers land in the package's testdata/fuzz/ and stay
 ## there as regression seeds.
-FUZZ_TARGETS := ./lint/syntax:FuzzParse ./lint/source/vaultfile:FuzzRead \
+FUZZ_TARGETS := ./lint/syntax:FuzzParse ./lint/syntax:FuzzParseFast ./lint/source/vaultfile:FuzzRead \
 	./lint/source/terraform:FuzzRead ./lint/source/script:FuzzRead \
 	./lint/source/deploy:FuzzRead ./auditlog:FuzzDecode
 fuzz:
