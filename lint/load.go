@@ -126,25 +126,31 @@ type readResult struct {
 	config    *vaultfile.ConfigFile
 }
 
+// fileReader is an open file that knows its size (readfile_*.go).
+type fileReader interface {
+	io.ReadCloser
+	Size() (int64, error)
+}
+
 // readLimited reads a file of at most max bytes with one open and one
 // fstat; a larger file is reported by size without being read.
 func readLimited(osPath string, maxSize int64) (src []byte, skip string) {
-	fh, err := os.Open(osPath)
+	fh, err := openFile(osPath)
 	if err != nil {
 		return nil, err.Error()
 	}
 	defer fh.Close()
-	info, err := fh.Stat()
+	size, err := fh.Size()
 	if err != nil {
 		return nil, err.Error()
 	}
-	if info.Size() > maxSize {
-		return nil, fmt.Sprintf("%d bytes is larger than the %d-byte limit (raise it with --max-file-size)", info.Size(), maxSize)
+	if size > maxSize {
+		return nil, fmt.Sprintf("%d bytes is larger than the %d-byte limit (raise it with --max-file-size)", size, maxSize)
 	}
 	// As big as fstat says, with no probe read for growth: a file being
 	// rewritten while it is linted is not worth a syscall per file. Files
 	// that report no size (procfs) are read to the end.
-	src = make([]byte, info.Size())
+	src = make([]byte, size)
 	n, err := io.ReadFull(fh, src)
 	switch {
 	case errors.Is(err, io.ErrUnexpectedEOF):
@@ -152,7 +158,7 @@ func readLimited(osPath string, maxSize int64) (src []byte, skip string) {
 	case err != nil:
 		return nil, err.Error()
 	}
-	if info.Size() == 0 {
+	if size == 0 {
 		if src, err = io.ReadAll(io.LimitReader(fh, maxSize+1)); err != nil {
 			return nil, err.Error()
 		}

@@ -24,6 +24,9 @@ func TestReadLimited(t *testing.T) {
 	if _, skip := readLimited(filepath.Join(dir, "missing.hcl"), 100); !strings.Contains(skip, "no such file") {
 		t.Fatalf("a missing file: %q", skip)
 	}
+	if _, skip := readLimited(dir, 1<<20); !strings.Contains(skip, "is a directory") {
+		t.Fatalf("a directory: %q", skip)
+	}
 	// Files whose size fstat does not know (procfs reports 0) are read
 	// to the end all the same.
 	if _, err := os.Stat("/proc/self/status"); err == nil {
