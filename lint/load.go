@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/bmatcuk/doublestar/v4"
 
@@ -82,30 +83,26 @@ func (ld *loader) load(f file) {
 // deterministic.
 func (ld *loader) loadAll(ctx context.Context, files []file) error {
 	results := make([]readResult, len(files))
-	next := make(chan int)
+	// Workers claim the next file from a shared counter: handing thousands
+	// of small files over a channel cost more in goroutine wake-ups than
+	// some of the files take to parse.
+	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range max(1, min(runtime.GOMAXPROCS(0), len(files))) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
+			for ctx.Err() == nil {
+				i := int(next.Add(1)) - 1
+				if i >= len(files) {
+					return
+				}
 				results[i] = ld.read(files[i])
 			}
 		}()
 	}
-	var err error
-feed:
-	for i := range files {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			err = ctx.Err()
-			break feed
-		}
-	}
-	close(next)
 	wg.Wait()
-	if err != nil {
+	if err := ctx.Err(); err != nil {
 		return err
 	}
 	for i, f := range files {
