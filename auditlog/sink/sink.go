@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/tls"
+	"crypto/x509"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -303,23 +304,71 @@ func firstLine(b []byte) string {
 // Close implements Sink.
 func (h *HTTP) Close() error { return nil }
 
+// TLSOptions configure TLS to a receiver run with a private CA or one
+// that wants client certificates (syslog over TLS, Splunk, Elasticsearch).
+type TLSOptions struct {
+	CAFile   string // PEM CA certificates trusted in addition to the system's
+	CertFile string // PEM client certificate, with KeyFile
+	KeyFile  string
+}
+
+// Config builds the tls.Config; nil when no option is set (system roots).
+func (o TLSOptions) Config() (*tls.Config, error) {
+	if o == (TLSOptions{}) {
+		return nil, nil
+	}
+	conf := &tls.Config{MinVersion: tls.VersionTLS12}
+	if o.CAFile != "" {
+		pem, err := os.ReadFile(o.CAFile)
+		if err != nil {
+			return nil, fmt.Errorf("CA file: %w", err)
+		}
+		pool, err := x509.SystemCertPool()
+		if err != nil || pool == nil {
+			pool = x509.NewCertPool()
+		}
+		if !pool.AppendCertsFromPEM(pem) {
+			return nil, fmt.Errorf("CA file %s: no PEM certificate in it", o.CAFile)
+		}
+		conf.RootCAs = pool
+	}
+	if (o.CertFile == "") != (o.KeyFile == "") {
+		return nil, errors.New("a client certificate needs both a certificate file and a key file")
+	}
+	if o.CertFile != "" {
+		cert, err := tls.LoadX509KeyPair(o.CertFile, o.KeyFile)
+		if err != nil {
+			return nil, fmt.Errorf("client certificate: %w", err)
+		}
+		conf.Certificates = []tls.Certificate{cert}
+	}
+	return conf, nil
+}
+
 // Open builds a sink from a --to value: "-" or "stdout", syslog URLs
 // (udp://, tcp://, tls://), "hec+https://host:8088/services/collector"
 // (token from $VAULTGUARD_HEC_TOKEN) or "bulk+http://host:9200/index/_bulk".
-func Open(to string, stdout io.Writer) (Sink, error) {
+// tlsConf (nil: the system roots) applies to tls:// and https:// sinks.
+func Open(to string, stdout io.Writer, tlsConf *tls.Config) (Sink, error) {
+	var client *http.Client
+	if tlsConf != nil {
+		tr := http.DefaultTransport.(*http.Transport).Clone()
+		tr.TLSClientConfig = tlsConf
+		client = &http.Client{Timeout: 60 * time.Second, Transport: tr}
+	}
 	switch {
 	case to == "" || to == "-" || to == "stdout":
 		return NewWriter(stdout), nil
 	case strings.HasPrefix(to, "udp://"), strings.HasPrefix(to, "tcp://"), strings.HasPrefix(to, "tls://"):
-		return NewSyslog(to, nil)
+		return NewSyslog(to, tlsConf)
 	case strings.HasPrefix(to, "hec+"):
-		h := &HTTP{URL: strings.TrimPrefix(to, "hec+"), Kind: HEC, Header: http.Header{}}
+		h := &HTTP{URL: strings.TrimPrefix(to, "hec+"), Kind: HEC, Header: http.Header{}, Client: client}
 		if tok := os.Getenv("VAULTGUARD_HEC_TOKEN"); tok != "" {
 			h.Header.Set("Authorization", "Splunk "+tok)
 		}
 		return h, nil
 	case strings.HasPrefix(to, "bulk+"):
-		h := &HTTP{URL: strings.TrimPrefix(to, "bulk+"), Kind: Bulk, Header: http.Header{}}
+		h := &HTTP{URL: strings.TrimPrefix(to, "bulk+"), Kind: Bulk, Header: http.Header{}, Client: client}
 		if key := os.Getenv("VAULTGUARD_ES_API_KEY"); key != "" {
 			h.Header.Set("Authorization", "ApiKey "+key)
 		}

@@ -28,6 +28,7 @@ func newAuditWatchCommand(streams IO) *cobra.Command {
 		batch                      int
 		flushEvery                 time.Duration
 		quiet                      bool
+		tlsOpts                    sink.TLSOptions
 	)
 	cmd := &cobra.Command{
 		Use:   "watch [LOG...]",
@@ -60,6 +61,10 @@ dropped, and counted, only when it is full.`,
 				alerts = "-"
 			}
 			cfg := forward.Config{BatchSize: batch, FlushEvery: flushEvery, Checkpoint: checkpoint}
+			tlsConf, err := tlsOpts.Config()
+			if err != nil {
+				return usageErr(err)
+			}
 			var sinks []sink.Sink
 			defer func() {
 				for _, s := range sinks {
@@ -74,14 +79,13 @@ dropped, and counted, only when it is full.`,
 				if err != nil {
 					return nil, usageErr(err)
 				}
-				s, err := sink.Open(to, streams.Out)
+				s, err := sink.Open(to, streams.Out, tlsConf)
 				if err != nil {
 					return nil, usageErr(err)
 				}
 				sinks = append(sinks, s)
 				return &forward.Output{Sink: s, Format: f}, nil
 			}
-			var err error
 			if cfg.Events, err = open(events, eventsFormat); err != nil {
 				return err
 			}
@@ -152,6 +156,9 @@ dropped, and counted, only when it is full.`,
 	fl.StringVar(&eventsFormat, "events-format", "ecs", "event format: json, ecs or cef")
 	fl.StringVar(&alertsFormat, "alerts-format", "json", "alert format: json, ecs or cef")
 	fl.StringVar(&checkpoint, "checkpoint", "", "file recording each log file's acknowledged position; a restart resumes there")
+	fl.StringVar(&tlsOpts.CAFile, "ca-file", "", "PEM CA certificates to trust, besides the system's, for tls:// and https:// sinks")
+	fl.StringVar(&tlsOpts.CertFile, "client-cert", "", "PEM client certificate for tls:// and https:// sinks (with --client-key)")
+	fl.StringVar(&tlsOpts.KeyFile, "client-key", "", "PEM key of --client-cert")
 	fl.StringVar(&spoolDir, "spool-dir", os.TempDir(), "directory for the on-disk spool of a --listen socket")
 	fl.IntVar(&spoolMiB, "spool-max-mib", 256, "largest on-disk spool, in MiB; beyond it entries are dropped and counted")
 	fl.IntVar(&batch, "batch", 500, "most items per sink request")
