@@ -12,7 +12,8 @@
 // line and column inside the policy text, and Sources returns that text for
 // fingerprints and inline ignores.
 //
-// Paths are relative to the client's namespace (VAULT_NAMESPACE).
+// With a namespace (VAULT_NAMESPACE) locations name it first:
+// vault://team-a/sys/policies/acl/app.
 package live
 
 import (
@@ -98,7 +99,69 @@ func Read(ctx context.Context, c *api.Client) (*Result, error) {
 		return nil, fmt.Errorf("read vault://: every read was refused (%d paths; first: %s): is the token valid, and does it hold the policy `vaultguard policy` prints?", len(r.res.Problems), r.res.Problems[0])
 	}
 	r.res.Input.Objects = append(r.res.Input.Objects, r.cluster)
+	if ns := strings.Trim(c.Namespace(), "/"); ns != "" {
+		qualify(r.res, ns)
+	}
 	return r.res, nil
+}
+
+// qualify puts the namespace into every location, so that findings from
+// two namespaces never share a name: vault://team-a/sys/policies/acl/app,
+// the path by which the root namespace reaches it.
+func qualify(res *Result, ns string) {
+	fix := func(s string) string {
+		if rest, ok := strings.CutPrefix(s, Scheme); ok {
+			return Scheme + ns + "/" + rest
+		}
+		return s
+	}
+	fixRange := func(r *model.Range) { r.File = fix(r.File) }
+	fixAttrs := func(attrs map[string]*model.Attr) {
+		for _, a := range attrs {
+			fixRange(&a.Range)
+		}
+	}
+	var fixObject func(o *model.Object)
+	fixObject = func(o *model.Object) {
+		fixRange(&o.Range)
+		o.Name = fix(o.Name)
+		fixAttrs(o.Attrs)
+		for _, bs := range o.Blocks {
+			for _, b := range bs {
+				fixObject(b)
+			}
+		}
+		for k, v := range o.Meta {
+			switch x := v.(type) {
+			case string:
+				o.Meta[k] = fix(x)
+			case []any:
+				for i, e := range x {
+					if s, ok := e.(string); ok {
+						x[i] = fix(s)
+					}
+				}
+			}
+		}
+	}
+	for _, o := range res.Input.Objects {
+		fixObject(o)
+	}
+	for _, p := range res.Input.Policies {
+		fixRange(&p.Range)
+		for _, pr := range p.Paths {
+			fixRange(&pr.Range)
+			fixAttrs(pr.Attrs)
+		}
+	}
+	sources := make(map[string][]byte, len(res.Sources))
+	for k, v := range res.Sources {
+		sources[fix(k)] = v
+	}
+	res.Sources = sources
+	for i := range res.Problems {
+		res.Problems[i].Path = ns + "/" + res.Problems[i].Path
+	}
 }
 
 type reader struct {
