@@ -90,9 +90,14 @@ set(a) if {
 
 set(a) if {
 	a.known
-	not is_number(a.seconds)
+	not has_seconds(a)
 	a.value != ""
 }
+
+# has_seconds holds when a value reads as a duration. (A helper, not
+# `not is_number(a.seconds)`: OPA evaluates a.seconds outside the `not`,
+# so that expression is undefined, not true, when there is no reading.)
+has_seconds(a) if is_number(a.seconds)
 
 # shell_origins are the sources whose values come from a command line.
 shell_origins := {"script", "markdown", "dockerfile", "compose", "kubernetes", "systemd"}
