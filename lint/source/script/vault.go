@@ -6,6 +6,7 @@ import (
 
 	"github.com/vaultguard/vaultguard/lint/model"
 	"github.com/vaultguard/vaultguard/lint/source/vaultfile"
+	"github.com/vaultguard/vaultguard/lint/source/vaultpath"
 	"github.com/vaultguard/vaultguard/lint/syntax"
 )
 
@@ -331,36 +332,6 @@ func kv(args []Arg) map[string]*model.Attr {
 	return out
 }
 
-// methodNames are auth methods and secrets engines recognised from a
-// mount's name when the script does not enable it.
-var methodNames = []string{"approle", "kubernetes", "userpass", "ldap", "oidc", "jwt", "cert", "aws", "gcp", "azure", "github", "okta", "radius", "token", "database", "transit"}
-
-func guessType(mount string) string {
-	last := mount
-	if i := strings.LastIndexByte(mount, '/'); i >= 0 {
-		last = mount[i+1:]
-	}
-	for _, m := range methodNames {
-		if last == m || strings.HasPrefix(last, m+"-") || strings.HasSuffix(last, "-"+m) || strings.HasPrefix(last, m+"_") {
-			return m
-		}
-	}
-	switch {
-	case last == "k8s" || strings.Contains(last, "kubernetes"):
-		return "kubernetes"
-	case last == "db" || strings.Contains(last, "postgres") || strings.Contains(last, "mysql") || strings.Contains(last, "database"):
-		return "database"
-	}
-	return ""
-}
-
-func (it *Interp) typeOf(mount string) string {
-	if t, ok := it.mounts[mount]; ok {
-		return t
-	}
-	return guessType(strings.TrimPrefix(mount, "auth/"))
-}
-
 // other records a write the model has no kind for (`vault kv put`, a
 // write to another engine) as a vault_command, so that rules about the
 // command line itself (secrets in arguments) still see its arguments.
@@ -384,73 +355,32 @@ func (it *Interp) write(p Arg, args []Arg, at syntax.Range) bool {
 	if !p.Known {
 		return false
 	}
-	segs := strings.Split(strings.Trim(p.Value, "/"), "/")
-	attrs := kv(args)
-	mk := func(kind, mount, name string) *model.Object {
-		o := it.object(kind, name, p.Range)
-		o.Range = at
-		o.Attrs = attrs
-		o.Meta["mount"] = mount
-		return o
+	t, ok := vaultpath.Classify(p.Value, func(mount string) string { return it.mounts[mount] })
+	if !ok {
+		return false
 	}
-	n := len(segs)
-	switch {
-	case n >= 4 && segs[0] == "auth" && segs[1] == "token" && segs[2] == "roles" && n == 4:
-		it.merge(mk(model.KindTokenRole, "token", segs[3]), segs[3])
-	case n >= 4 && segs[0] == "auth" && (segs[n-2] == "role" || segs[n-2] == "users"):
-		mount := strings.Join(segs[1:n-2], "/")
-		method := it.typeOf("auth/" + mount)
-		if segs[n-2] == "users" && method == "" {
-			method = "userpass"
-		}
-		kind := model.KindAuthRole
-		if method == "approle" {
-			kind = model.KindApproleRole
-		}
-		o := mk(kind, mount, segs[n-1])
-		if kind == model.KindAuthRole {
-			o.Meta["method"] = method
-		}
-		it.merge(o, mount+"/"+segs[n-1])
-	case n >= 3 && segs[0] == "sys" && (segs[1] == "mounts" || segs[1] == "auth"):
-		class := map[string]string{"mounts": "secret", "auth": "auth"}[segs[1]]
-		tune := segs[n-1] == "tune"
-		end := n
-		if tune {
-			end--
-		}
-		mpath := strings.Join(segs[2:end], "/")
-		o := mk(model.KindMount, mpath, mpath)
-		o.Meta["class"] = class
-		if !tune {
-			o.Attrs["path"] = &model.Attr{Value: mpath, Known: true, Range: p.Range}
-			if t := attrs["type"]; t != nil && t.Known {
-				if s, ok := t.Value.(string); ok {
-					it.register(class, mpath, s)
+	attrs := kv(args)
+	o := it.object(t.Kind, t.Name, p.Range)
+	o.Range = at
+	o.Attrs = attrs
+	o.Meta["mount"] = t.Mount
+	switch t.Kind {
+	case model.KindAuthRole:
+		o.Meta["method"] = t.Method
+	case model.KindMount:
+		o.Meta["class"] = t.Class
+		if !t.Tune {
+			o.Attrs["path"] = &model.Attr{Value: t.Mount, Known: true, Range: p.Range}
+			if typ := attrs["type"]; typ != nil && typ.Known {
+				if s, ok := typ.Value.(string); ok {
+					it.register(t.Class, t.Mount, s)
 				}
 			}
 		}
-		it.merge(o, class+":"+mpath)
-	case n >= 3 && segs[0] == "sys" && segs[1] == "audit":
-		mpath := strings.Join(segs[2:], "/")
-		o := mk(model.KindAuditDevice, mpath, mpath)
-		o.Attrs["path"] = &model.Attr{Value: mpath, Known: true, Range: p.Range}
-		it.merge(o, mpath)
-	case n >= 3 && segs[n-2] == "config" && it.typeOf(strings.Join(segs[:n-2], "/")) == "database":
-		mount := strings.Join(segs[:n-2], "/")
-		it.merge(mk(model.KindDatabaseConnection, mount, segs[n-1]), mount+"/"+segs[n-1])
-	case n >= 3 && segs[n-2] == "roles" && it.typeOf(strings.Join(segs[:n-2], "/")) == "database":
-		mount := strings.Join(segs[:n-2], "/")
-		it.merge(mk(model.KindDatabaseRole, mount, segs[n-1]), mount+"/"+segs[n-1])
-	case n >= 3 && segs[n-2] == "keys" && it.typeOf(strings.Join(segs[:n-2], "/")) == "transit":
-		mount := strings.Join(segs[:n-2], "/")
-		it.merge(mk(model.KindTransitKey, mount, segs[n-1]), mount+"/"+segs[n-1])
-	case n >= 4 && segs[n-1] == "config" && segs[n-3] == "keys" && it.typeOf(strings.Join(segs[:n-3], "/")) == "transit":
-		mount := strings.Join(segs[:n-3], "/")
-		it.merge(mk(model.KindTransitKey, mount, segs[n-2]), mount+"/"+segs[n-2])
-	default:
-		return false
+	case model.KindAuditDevice:
+		o.Attrs["path"] = &model.Attr{Value: t.Mount, Known: true, Range: p.Range}
 	}
+	it.merge(o, t.Key)
 	return true
 }
 

@@ -72,7 +72,10 @@ func (*Adapter) Read(name string, src []byte) (in *model.Input, errs []*syntax.E
 	if !ok || len(errs) > 0 {
 		return nil, errs
 	}
-	r := &reader{file: name, src: src, in: &model.Input{}}
+	r := &reader{file: name, src: src, in: &model.Input{}, mounts: map[string]string{}}
+	for _, b := range body.Blocks {
+		r.mountType(b)
+	}
 	for _, b := range body.Blocks {
 		r.block(b)
 	}
@@ -93,6 +96,9 @@ type reader struct {
 	src  []byte
 	in   *model.Input
 	errs []*syntax.Error
+	// mounts maps mount paths enabled in the file ("auth/ci", "db") to
+	// their types, for vault_generic_endpoint writes under them.
+	mounts map[string]string
 }
 
 var (
@@ -190,6 +196,8 @@ func (r *reader) resource(b *hclsyntax.Block) {
 		r.add(o)
 	case "vault_policy":
 		r.policy(b)
+	case "vault_generic_endpoint":
+		r.genericEndpoint(b)
 	default:
 		switch {
 		case authRoleRe.MatchString(typ):

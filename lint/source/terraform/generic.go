@@ -1,0 +1,157 @@
+package terraform
+
+import (
+	"encoding/json"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+
+	"github.com/vaultguard/vaultguard/lint/model"
+	"github.com/vaultguard/vaultguard/lint/source/vaultfile"
+	"github.com/vaultguard/vaultguard/lint/source/vaultpath"
+	"github.com/vaultguard/vaultguard/lint/syntax"
+)
+
+// mountType records the type of a mount a resource enables at a literal
+// path, so that a vault_generic_endpoint write under it is read as the
+// right kind (a role under an AppRole mount named "ci" is an AppRole role).
+func (r *reader) mountType(b *hclsyntax.Block) {
+	if b.Type != "resource" || len(b.Labels) != 2 {
+		return
+	}
+	typ := b.Labels[0]
+	lit := func(name, def string) string {
+		if v, ok := r.literal(b.Body, name); ok {
+			return strings.Trim(v, "/")
+		}
+		if _, set := b.Body.Attributes[name]; set {
+			return ""
+		}
+		return def
+	}
+	switch {
+	case typ == "vault_mount":
+		if p, t := lit("path", ""), lit("type", ""); p != "" && t != "" {
+			r.mounts[p] = t
+		}
+	case typ == "vault_database_secrets_mount":
+		if p := lit("path", ""); p != "" {
+			r.mounts[p] = "database"
+		}
+	case typ == "vault_auth_backend":
+		t := lit("type", "")
+		if p := lit("path", t); p != "" && t != "" {
+			r.mounts["auth/"+p] = t
+		}
+	case authMountRe.MatchString(typ):
+		t := authMountRe.FindStringSubmatch(typ)[1]
+		if p := lit("path", t); p != "" {
+			r.mounts["auth/"+p] = t
+		}
+	}
+}
+
+// genericEndpoint reads vault_generic_endpoint, the provider's way to write
+// any path (roles and mounts it has no resource for, or older providers):
+// a write of data_json to path, read like `vault write path k=v`. Only a
+// literal path with data Terraform knows before apply (jsonencode of an
+// object, or a JSON string) is read; otherwise nothing is, since rules
+// about missing settings would fire on data they cannot see.
+func (r *reader) genericEndpoint(b *hclsyntax.Block) {
+	p, ok := r.literal(b.Body, "path")
+	if !ok {
+		return
+	}
+	t, ok := vaultpath.Classify(p, func(mount string) string { return r.mounts[mount] })
+	if !ok {
+		return
+	}
+	data, ok := r.endpointData(b.Body)
+	if !ok {
+		return
+	}
+	o := r.object(t.Kind, b, t.Name)
+	o.Meta["mount"] = t.Mount
+	for k, a := range data {
+		o.Attrs[k] = model.NormaliseList(k, a)
+	}
+	switch t.Kind {
+	case model.KindAuthRole:
+		o.Meta["method"] = t.Method
+	case model.KindMount:
+		o.Meta["class"] = t.Class
+		if !t.Tune {
+			r.setLiteral(o, "path", t.Mount, b.Body.Attributes["path"].Expr.Range())
+		}
+	case model.KindAuditDevice:
+		r.setLiteral(o, "path", t.Mount, b.Body.Attributes["path"].Expr.Range())
+		if opts := o.Attrs["options"]; opts != nil && opts.Known {
+			if m, ok := opts.Value.(map[string]any); ok {
+				for k, v := range m {
+					o.Attrs[k] = &model.Attr{Value: v, Known: true, Range: opts.Range}
+				}
+			}
+		}
+		delete(o.Attrs, "options")
+	}
+	r.add(o)
+}
+
+// endpointData reads data_json: jsonencode({...}) keeps each value's own
+// position; a JSON string (a heredoc, say) is decoded, its values placed
+// at the attribute.
+func (r *reader) endpointData(body *hclsyntax.Body) (map[string]*model.Attr, bool) {
+	a, ok := body.Attributes["data_json"]
+	if !ok {
+		return nil, false
+	}
+	if call, isCall := a.Expr.(*hclsyntax.FunctionCallExpr); isCall {
+		if call.Name != "jsonencode" || len(call.Args) != 1 {
+			return nil, false
+		}
+		arg := &hclsyntax.Attribute{Name: a.Name, Expr: call.Args[0], SrcRange: call.Args[0].Range(), NameRange: a.NameRange}
+		n := r.node(arg)
+		if n.Kind != syntax.Object {
+			return nil, false
+		}
+		out := map[string]*model.Attr{}
+		for _, it := range n.Items {
+			out[it.Name()] = vaultfile.AttrOf(it.Val)
+		}
+		return out, true
+	}
+	s, ok := r.literal(body, "data_json")
+	if !ok {
+		return nil, false
+	}
+	var m map[string]any
+	if err := json.Unmarshal([]byte(s), &m); err != nil {
+		return nil, false
+	}
+	at := conv(a.Expr.Range())
+	out := map[string]*model.Attr{}
+	for k, v := range m {
+		out[k] = &model.Attr{Value: jsonValue(v), Known: true, Range: at}
+	}
+	return out, true
+}
+
+// jsonValue turns decoded JSON into the model's values: whole numbers are
+// int64, as the HCL readers produce them.
+func jsonValue(v any) any {
+	switch x := v.(type) {
+	case float64:
+		if x == float64(int64(x)) {
+			return int64(x)
+		}
+	case []any:
+		for i := range x {
+			x[i] = jsonValue(x[i])
+		}
+	case map[string]any:
+		for k := range x {
+			x[k] = jsonValue(x[k])
+		}
+	}
+	return v
+}
