@@ -62,6 +62,8 @@ func minimalPolicyFindings(t *testing.T, policy string, omit ...string) []liveFi
 		{"VG-POL-001", "auth/+/role/+"},
 		{"VG-POL-001", "auth/+/users"},
 		{"VG-POL-001", "auth/+/users/+"},
+		{"VG-POL-001", "auth/+/certs"},
+		{"VG-POL-001", "auth/+/certs/+"},
 		{"VG-POL-001", "auth/token/roles/+"},
 		{"VG-POL-001", "database/config/+"},
 		{"VG-POL-001", "database/roles/+"},

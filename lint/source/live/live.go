@@ -436,12 +436,22 @@ func mountObject(class string, m mountInfo) *model.Object {
 
 // authRoleLists says where each auth method keeps its roles (or users),
 // and which kind they become.
-var authRoleLists = map[string]struct{ list, kind string }{
-	"approle":    {"role", model.KindApproleRole},
-	"kubernetes": {"role", model.KindAuthRole},
-	"jwt":        {"role", model.KindAuthRole},
-	"oidc":       {"role", model.KindAuthRole},
-	"userpass":   {"users", model.KindAuthRole},
+// Every one of these carries the token_* fields the role rules check.
+var authRoleLists = map[string]struct {
+	list, kind string
+	skip       []string // fields that are not settings (a cert's PEM)
+}{
+	"approle":    {list: "role", kind: model.KindApproleRole},
+	"kubernetes": {list: "role", kind: model.KindAuthRole},
+	"jwt":        {list: "role", kind: model.KindAuthRole},
+	"oidc":       {list: "role", kind: model.KindAuthRole},
+	"userpass":   {list: "users", kind: model.KindAuthRole},
+	"aws":        {list: "role", kind: model.KindAuthRole},
+	"azure":      {list: "role", kind: model.KindAuthRole},
+	"gcp":        {list: "role", kind: model.KindAuthRole},
+	"alicloud":   {list: "role", kind: model.KindAuthRole},
+	"oci":        {list: "role", kind: model.KindAuthRole},
+	"cert":       {list: "certs", kind: model.KindAuthRole, skip: []string{"certificate"}},
 }
 
 func (r *reader) authMounts(ctx context.Context) error {
@@ -467,7 +477,7 @@ func (r *reader) authMounts(ctx context.Context) error {
 			meta["method"] = m.typ
 		}
 		if err := r.each(ctx, base, func(name, path string, data map[string]any) {
-			r.res.Input.Objects = append(r.res.Input.Objects, object(spec.kind, name, path, data, meta, nil, nil))
+			r.res.Input.Objects = append(r.res.Input.Objects, object(spec.kind, name, path, data, meta, spec.skip, nil))
 		}); err != nil {
 			return err
 		}

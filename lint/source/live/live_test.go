@@ -2,11 +2,19 @@ package live_test
 
 import (
 	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
+	"math/big"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/vault/api"
 
@@ -308,6 +316,8 @@ func TestMinimalPolicy(t *testing.T) {
 	s.Write(t, "auth/token/roles/ci-deployer", map[string]any{"allowed_policies": []string{"payments-api"}, "token_period": "24h"})
 	s.EnableAuth(t, "userpass", api.EnableAuthOptions{Type: "userpass"})
 	s.Write(t, "auth/userpass/users/alice", map[string]any{"password": "not-a-real-one-" + s.Unique("p"), "token_ttl": "1h"})
+	s.EnableAuth(t, "cert", api.EnableAuthOptions{Type: "cert"})
+	s.Write(t, "auth/cert/certs/web", map[string]any{"certificate": selfSignedPEM(t), "token_ttl": "1h"})
 	policy := live.MinimalPolicy([]string{"database"}, []string{"transit"})
 	ctx := context.Background()
 
@@ -343,5 +353,57 @@ func TestMinimalPolicy(t *testing.T) {
 	}
 	if n < 15 {
 		t.Errorf("only %d path blocks found", n)
+	}
+}
+
+// selfSignedPEM is a CA certificate for a cert auth role.
+func selfSignedPEM(t *testing.T) string {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "web clients"},
+		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(24 * time.Hour),
+		IsCA: true, BasicConstraintsValid: true, KeyUsage: x509.KeyUsageCertSign | x509.KeyUsageDigitalSignature}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}))
+}
+
+// TestCloudAndCertRoles: roles of the AWS and certificate auth methods are
+// read (with the minimal policy) as auth roles of their method, so the
+// role rules check them as they check AppRole's.
+func TestCloudAndCertRoles(t *testing.T) {
+	s := server(t)
+	s.EnableAuth(t, "aws", api.EnableAuthOptions{Type: "aws"})
+	s.Write(t, "auth/aws/role/deploy", map[string]any{"auth_type": "iam", "bound_iam_principal_arn": []string{"arn:aws:iam::123456789012:role/deploy"}, "resolve_aws_unique_ids": false, "token_ttl": "768h", "token_max_ttl": "768h"})
+	s.EnableAuth(t, "cert", api.EnableAuthOptions{Type: "cert"})
+	s.Write(t, "auth/cert/certs/web", map[string]any{"certificate": selfSignedPEM(t), "token_ttl": "1h", "token_max_ttl": "4h"})
+	s.WritePolicy(t, "vaultguard-read", live.MinimalPolicy(nil, nil))
+	res, err := live.Read(context.Background(), s.TokenClient(t, "vaultguard-read"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Problems) > 0 {
+		t.Errorf("the minimal policy does not cover the new roles: %v", res.Problems)
+	}
+	aws := find(res.Input, model.KindAuthRole, "deploy")
+	if aws == nil || aws.Meta["method"] != "aws" || aws.Attrs["token_ttl"] == nil || aws.Attrs["token_ttl"].Value != "768h" {
+		t.Fatalf("aws role: %+v", aws)
+	}
+	web := find(res.Input, model.KindAuthRole, "web")
+	if web == nil || web.Meta["method"] != "cert" || web.Range.File != "vault://auth/cert/certs/web" {
+		t.Fatalf("cert role: %+v", web)
+	}
+	if web.Attrs["certificate"] != nil {
+		t.Error("the role's PEM certificate became an attribute")
+	}
+	got := lintInput(t, res)
+	want := finding{"VG-AUTH-004", "vault://auth/aws/role/deploy#token_ttl"}
+	if !slices.Contains(got, want) {
+		t.Errorf("no %v among %v", want, got)
 	}
 }

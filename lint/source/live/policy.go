@@ -44,7 +44,8 @@ path "sys/config/state/sanitized" {
   capabilities = ["read"]
 }
 
-# Roles of AppRole, Kubernetes, JWT/OIDC mounts; userpass users; token roles.
+# Roles of AppRole, Kubernetes, JWT/OIDC and cloud mounts; userpass
+# users; certificate roles; token roles.
 path "auth/+/role" {
   capabilities = ["list"]
 }
@@ -58,6 +59,14 @@ path "auth/+/users" {
 }
 
 path "auth/+/users/+" {
+  capabilities = ["read"]
+}
+
+path "auth/+/certs" {
+  capabilities = ["list"]
+}
+
+path "auth/+/certs/+" {
   capabilities = ["read"]
 }
 
