@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/mattn/go-isatty"
@@ -296,7 +297,7 @@ func lintGC() {
 		return
 	}
 	debug.SetGCPercent(-1)
-	debug.SetMemoryLimit(lintHeapHeadroom)
+	debug.SetMemoryLimit(heapHeadroom(containerMemoryLimit()))
 	// The sentinel dies at once; its finalizer runs after the first
 	// collection, whatever triggered it. (Pointerful and 16 bytes, so the
 	// tiny allocator, whose objects may never be finalized, is not used.)
@@ -311,3 +312,30 @@ const (
 	lintHeapHeadroom = 256 << 20
 	lintGCPercent    = 200
 )
+
+// heapHeadroom is lintHeapHeadroom, or half the container's memory when
+// that is less: a CI pod limited to 256 MiB must not be killed for a heap
+// the collector would have kept small.
+func heapHeadroom(containerLimit int64) int64 {
+	if containerLimit > 0 && containerLimit/2 < lintHeapHeadroom {
+		return containerLimit / 2
+	}
+	return lintHeapHeadroom
+}
+
+// containerMemoryLimit reads the cgroup memory limit (v2, then v1); 0 when
+// there is none or it cannot be read.
+func containerMemoryLimit() int64 {
+	for _, f := range []string{"/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"} {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			continue
+		}
+		n, err := strconv.ParseInt(strings.TrimSpace(string(b)), 10, 64)
+		if err != nil || n <= 0 || n >= 1<<60 { // "max", or v1's "unlimited" sentinel
+			return 0
+		}
+		return n
+	}
+	return 0
+}

@@ -26,8 +26,8 @@ func TestLintGCCollectsOnlyPastTheHeadroom(t *testing.T) {
 		debug.SetMemoryLimit(oldLimit)
 	}()
 	lintGC()
-	if p, l := gcPercent(), debug.SetMemoryLimit(-1); p != -1 || l != lintHeapHeadroom {
-		t.Fatalf("during the run: GOGC %d, limit %d; want off under %d", p, l, lintHeapHeadroom)
+	if p, l := gcPercent(), debug.SetMemoryLimit(-1); p != -1 || l != heapHeadroom(containerMemoryLimit()) {
+		t.Fatalf("during the run: GOGC %d, limit %d; want off under %d", p, l, heapHeadroom(containerMemoryLimit()))
 	}
 	deadline := time.Now().Add(10 * time.Second)
 	for gcPercent() != lintGCPercent || debug.SetMemoryLimit(-1) != math.MaxInt64 {
@@ -46,5 +46,15 @@ func TestLintGCLeavesExplicitSettings(t *testing.T) {
 	lintGC()
 	if after := gcPercent(); after != before {
 		t.Fatalf("GOGC=50 in the environment, yet the collector changed from %d to %d", before, after)
+	}
+}
+
+// TestHeapHeadroomFitsTheContainer: in a container with little memory the
+// collector starts at half of it, not at 256 MiB.
+func TestHeapHeadroomFitsTheContainer(t *testing.T) {
+	for limit, want := range map[int64]int64{0: lintHeapHeadroom, 8 << 30: lintHeapHeadroom, 256 << 20: 128 << 20, 100 << 20: 50 << 20} {
+		if got := heapHeadroom(limit); got != want {
+			t.Errorf("container limit %d: headroom %d, want %d", limit, got, want)
+		}
 	}
 }
