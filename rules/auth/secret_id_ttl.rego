@@ -29,12 +29,12 @@ deny contains {"msg": msg, "_loc": a._loc} if {
 	a := role.secret_id_ttl
 	a.seconds == 0
 	not role.bind_secret_id.bool == false
-	msg := sprintf("AppRole role %q: secret_id_ttl = %v means secret IDs never expire; set at most %s", [objects.name(role), a.value, objects.human(limit)])
+	msg := sprintf("AppRole role %q: secret_id_ttl = %v means secret IDs never expire; set at most %s", [objects.name(role), objects.written(a), objects.human(limit)])
 }
 
 deny contains {"msg": msg, "_loc": a._loc} if {
 	some role in input.approle_role
 	a := role.secret_id_ttl
 	a.seconds > limit
-	msg := sprintf("AppRole role %q: secret_id_ttl = %v is above the %s limit", [objects.name(role), a.value, objects.human(limit)])
+	msg := sprintf("AppRole role %q: secret_id_ttl = %v is above the %s limit", [objects.name(role), objects.written(a), objects.human(limit)])
 }

@@ -28,14 +28,14 @@ deny contains {"msg": msg, "_loc": a._loc} if {
 	some t in input.token
 	a := t.ttl
 	a.seconds > ttl_limit
-	msg := sprintf("%s is created with ttl = %v, above the %s limit", [what(t), a.value, objects.human(ttl_limit)])
+	msg := sprintf("%s is created with ttl = %v, above the %s limit", [what(t), objects.written(a), objects.human(ttl_limit)])
 }
 
 deny contains {"msg": msg, "_loc": a._loc} if {
 	some t in input.token
 	a := t.explicit_max_ttl
 	a.seconds > max_limit
-	msg := sprintf("%s is created with explicit_max_ttl = %v, above the %s limit", [what(t), a.value, objects.human(max_limit)])
+	msg := sprintf("%s is created with explicit_max_ttl = %v, above the %s limit", [what(t), objects.written(a), objects.human(max_limit)])
 }
 
 deny contains {"msg": msg, "_loc": t._loc} if {

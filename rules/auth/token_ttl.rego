@@ -29,14 +29,14 @@ deny contains {"msg": msg, "_loc": a._loc} if {
 	some role in objects.roles
 	a := objects.field(role, "token_ttl")
 	a.seconds > ttl_limit
-	msg := sprintf("%s %q: token_ttl = %v is above the %s limit", [objects.kind_label(role), objects.name(role), a.value, objects.human(ttl_limit)])
+	msg := sprintf("%s %q: token_ttl = %v is above the %s limit", [objects.kind_label(role), objects.name(role), objects.written(a), objects.human(ttl_limit)])
 }
 
 deny contains {"msg": msg, "_loc": a._loc} if {
 	some role in objects.roles
 	a := objects.field(role, "token_max_ttl")
 	a.seconds > max_limit
-	msg := sprintf("%s %q: token_max_ttl = %v is above the %s limit", [objects.kind_label(role), objects.name(role), a.value, objects.human(max_limit)])
+	msg := sprintf("%s %q: token_max_ttl = %v is above the %s limit", [objects.kind_label(role), objects.name(role), objects.written(a), objects.human(max_limit)])
 }
 
 deny contains {"msg": msg, "_loc": role._loc} if {
@@ -51,7 +51,7 @@ deny contains {"msg": msg, "_loc": a._loc} if {
 	a := objects.field(role, "token_max_ttl")
 	a.seconds == 0
 	not periodic(role)
-	msg := sprintf("%s %q: token_max_ttl = %v falls back to the mount's max TTL, 768h by default; set at most %s", [objects.kind_label(role), objects.name(role), a.value, objects.human(max_limit)])
+	msg := sprintf("%s %q: token_max_ttl = %v falls back to the mount's max TTL, 768h by default; set at most %s", [objects.kind_label(role), objects.name(role), objects.written(a), objects.human(max_limit)])
 }
 
 periodic(role) if objects.set(objects.field(role, "token_period"))

@@ -26,14 +26,14 @@ deny contains {"msg": msg, "_loc": a._loc} if {
 	some role in input.database_role
 	a := role.default_ttl
 	a.seconds > default_limit
-	msg := sprintf("database role %q: default_ttl = %v is above the %s limit", [objects.name(role), a.value, objects.human(default_limit)])
+	msg := sprintf("database role %q: default_ttl = %v is above the %s limit", [objects.name(role), objects.written(a), objects.human(default_limit)])
 }
 
 deny contains {"msg": msg, "_loc": a._loc} if {
 	some role in input.database_role
 	a := role.max_ttl
 	a.seconds > max_limit
-	msg := sprintf("database role %q: max_ttl = %v is above the %s limit", [objects.name(role), a.value, objects.human(max_limit)])
+	msg := sprintf("database role %q: max_ttl = %v is above the %s limit", [objects.name(role), objects.written(a), objects.human(max_limit)])
 }
 
 deny contains {"msg": msg, "_loc": role._loc} if {
@@ -46,5 +46,5 @@ deny contains {"msg": msg, "_loc": a._loc} if {
 	some role in input.database_role
 	a := role.max_ttl
 	a.seconds == 0
-	msg := sprintf("database role %q: max_ttl = %v falls back to the mount's max TTL, 768h by default; set at most %s", [objects.name(role), a.value, objects.human(max_limit)])
+	msg := sprintf("database role %q: max_ttl = %v falls back to the mount's max TTL, 768h by default; set at most %s", [objects.name(role), objects.written(a), objects.human(max_limit)])
 }

@@ -32,6 +32,20 @@ human(s) := sprintf("%dh", [s / 3600]) if {
 	s % 60 == 0
 } else := sprintf("%ds", [s])
 
+# written shows a duration as written, with its reading when it was
+# written in seconds: 2764800 (768h).
+written(a) := sprintf("%v (%s)", [a.value, human(a.seconds)]) if {
+	in_seconds(a.value)
+	a.seconds >= 60
+} else := a.value
+
+in_seconds(v) if is_number(v)
+
+in_seconds(v) if {
+	is_string(v)
+	regex.match(`^[0-9]+$`, v)
+}
+
 # name is how a message names an object: its Vault name, or its
 # Terraform resource address when the name is an expression.
 name(o) := o._name if {

@@ -28,7 +28,7 @@ deny contains {"msg": msg, "_loc": a._loc} if {
 	not pki_max(m, key)
 	limit := objects.threshold(key)
 	a.seconds > limit
-	msg := sprintf("%s mount %q: %s = %v is above the %s limit", [object.get(m, "_class", ""), mount_name(m), key, a.value, objects.human(limit)])
+	msg := sprintf("%s mount %q: %s = %v is above the %s limit", [object.get(m, "_class", ""), mount_name(m), key, objects.written(a), objects.human(limit)])
 }
 
 pki_max(m, "max_lease_ttl") if m.type.value == "pki"
