@@ -2,9 +2,12 @@ package terraform
 
 import (
 	"encoding/json"
+	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
 
 	"github.com/vaultguard/vaultguard/lint/model"
 	"github.com/vaultguard/vaultguard/lint/source/vaultfile"
@@ -120,7 +123,7 @@ func (r *reader) endpointData(body *hclsyntax.Body) (map[string]*model.Attr, boo
 		}
 		return out, true
 	}
-	s, ok := r.literal(body, "data_json")
+	s, holes, ok := r.jsonTemplate(a.Expr)
 	if !ok {
 		return nil, false
 	}
@@ -131,9 +134,108 @@ func (r *reader) endpointData(body *hclsyntax.Body) (map[string]*model.Attr, boo
 	at := conv(a.Expr.Range())
 	out := map[string]*model.Attr{}
 	for k, v := range m {
+		if text, unknown := holeIn(v, holes); unknown {
+			out[k] = &model.Attr{Known: false, Text: text, Range: at}
+			continue
+		}
 		out[k] = &model.Attr{Value: jsonValue(v), Known: true, Range: at}
 	}
 	return out, true
+}
+
+// holeMark stands for an interpolation in a JSON template, written as JSON
+// escapes (`\u0000`) that decode to holeKey's NUL bytes, which no literal
+// text of the template can hold.
+const (
+	holeMark = `\u0000vaultguard-hole-%d\u0000`
+	holeKey  = "\x00vaultguard-hole-%d\x00"
+)
+
+// jsonTemplate reads a data_json string: literal text as is, each
+// interpolation (`"${var.password}"` inside a string, `${var.ttl}` as a
+// value) replaced by a marker, so that the JSON still decodes and the
+// values that depend on variables are known to be unknown. holes maps a
+// marker to the interpolation's source text.
+func (r *reader) jsonTemplate(expr hclsyntax.Expression) (string, map[string]string, bool) {
+	var parts []hclsyntax.Expression
+	switch e := expr.(type) {
+	case *hclsyntax.TemplateExpr:
+		parts = e.Parts
+	default:
+		attr := &hclsyntax.Attribute{Name: "data_json", Expr: expr, SrcRange: expr.Range()}
+		n := r.node(attr)
+		s, ok := n.Value.(string)
+		return s, nil, ok && n.Kind == syntax.Scalar
+	}
+	var b strings.Builder
+	holes := map[string]string{}
+	inString := false
+	for _, p := range parts {
+		if lit, ok := p.(*hclsyntax.LiteralValueExpr); ok && lit.Val.Type() == cty.String && lit.Val.IsKnown() && !lit.Val.IsNull() {
+			text := lit.Val.AsString()
+			inString = quoteState(text, inString)
+			b.WriteString(text)
+			continue
+		}
+		rng := p.Range()
+		src := ""
+		if rng.Start.Byte >= 0 && rng.End.Byte <= len(r.src) && rng.Start.Byte <= rng.End.Byte {
+			src = string(r.src[rng.Start.Byte:rng.End.Byte])
+		}
+		mark := fmt.Sprintf(holeKey, len(holes))
+		holes[mark] = "${" + src + "}"
+		if inString {
+			fmt.Fprintf(&b, holeMark, len(holes)-1)
+		} else {
+			fmt.Fprintf(&b, `"`+holeMark+`"`, len(holes)-1)
+		}
+	}
+	return b.String(), holes, true
+}
+
+// quoteState says whether JSON text leaves the decoder inside a string,
+// given whether it started inside one.
+func quoteState(text string, in bool) bool {
+	for i := 0; i < len(text); i++ {
+		switch {
+		case in && text[i] == '\\':
+			i++ // the escaped character
+		case text[i] == '"':
+			in = !in
+		}
+	}
+	return in
+}
+
+// holeIn reports whether a decoded value holds an interpolation, with the
+// interpolations' source text.
+func holeIn(v any, holes map[string]string) (string, bool) {
+	if len(holes) == 0 {
+		return "", false
+	}
+	var found []string
+	var walk func(any)
+	walk = func(v any) {
+		switch x := v.(type) {
+		case string:
+			for mark, text := range holes {
+				if strings.Contains(x, mark) {
+					found = append(found, text)
+				}
+			}
+		case []any:
+			for _, e := range x {
+				walk(e)
+			}
+		case map[string]any:
+			for _, e := range x {
+				walk(e)
+			}
+		}
+	}
+	walk(v)
+	sort.Strings(found)
+	return strings.Join(found, " "), len(found) > 0
 }
 
 // jsonValue turns decoded JSON into the model's values: whole numbers are

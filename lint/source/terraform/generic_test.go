@@ -45,6 +45,19 @@ resource "vault_generic_endpoint" "audit" {
   data_json = jsonencode({ type = "file", options = { file_path = "/var/log/vault/audit.log", log_raw = true } })
 }
 
+resource "vault_generic_endpoint" "admin" {
+  path      = "auth/userpass/users/admin"
+  data_json = <<EOF
+{
+  "password": "${var.admin_password}",
+  "token_policies": ["admin", "${var.extra}"],
+  "token_ttl": "2h",
+  "token_max_ttl": ${var.max_ttl},
+  "note": "a \"quoted\" ${var.x} value"
+}
+EOF
+}
+
 resource "vault_generic_endpoint" "unknown" {
   path      = "auth/approle/role/x"
   data_json = var.role
@@ -93,6 +106,18 @@ resource "vault_generic_endpoint" "dynamic" {
 	audit := byName["vault_generic_endpoint.audit"]
 	if audit == nil || audit.Kind != model.KindAuditDevice || audit.Attrs["log_raw"] == nil || audit.Attrs["log_raw"].Value != true || audit.Attrs["options"] != nil {
 		t.Errorf("an audit device with its options flattened: %+v", audit)
+	}
+	admin := byName["vault_generic_endpoint.admin"]
+	if admin == nil || admin.Kind != model.KindAuthRole || admin.Meta["method"] != "userpass" {
+		t.Fatalf("a userpass user from a JSON template: %+v", admin)
+	}
+	if a := admin.Attrs["token_ttl"]; a == nil || !a.Known || a.Value != "2h" {
+		t.Errorf("a literal value of the template: %+v", a)
+	}
+	for key, text := range map[string]string{"password": "${var.admin_password}", "token_policies": "${var.extra}", "token_max_ttl": "${var.max_ttl}", "note": "${var.x}"} {
+		if a := admin.Attrs[key]; a == nil || a.Known || a.Text != text {
+			t.Errorf("%s depends on a variable: %+v, want unknown %q", key, a, text)
+		}
 	}
 	for _, skipped := range []string{"vault_generic_endpoint.unknown", "vault_generic_endpoint.dynamic"} {
 		if o := byName[skipped]; o != nil {
