@@ -19,6 +19,7 @@ func FuzzRead(f *testing.F) {
 	f.Add("data \"vault_policy_document\" \"d\" {\n  rule {\n    path = \"a/*\"\n    capabilities = [\"read\"]\n    allowed_parameter {\n      key = \"k\"\n      value = [\"v\"]\n    }\n  }\n}\n")
 	f.Add("resource \"vault_audit\" \"f\" {\n  type = \"file\"\n  options = { log_raw = true }\n}\nresource \"vault_auth_backend\" \"u\" {\n  tune = [{ max_lease_ttl = \"1h\" }]\n}\n")
 	f.Add("provider \"vault\" {\n  address = \"http://x\"\n  skip_tls_verify = true\n}\n")
+	f.Add("resource \"vault_generic_endpoint\" \"u\" {\n  path = \"auth/userpass/users/a\"\n  data_json = <<EOT\n{\"password\": \"${var.p}\", \"token_ttl\": ${var.t}, \"n\": \"a \\\"q\\\" ${var.x}\", \"l\": [\"${var.y}\"]}\nEOT\n}\n")
 	f.Add("resource \"vault_auth_backend\" \"a\" {\n  type = \"approle\"\n  path = \"ci\"\n}\nresource \"vault_generic_endpoint\" \"r\" {\n  path = \"auth/ci/role/x\"\n  data_json = jsonencode({ token_ttl = \"1h\", options = { a = 1 } })\n}\nresource \"vault_generic_endpoint\" \"s\" {\n  path = \"sys/audit/f\"\n  data_json = \"{\\\"type\\\": \\\"file\\\", \\\"options\\\": {\\\"log_raw\\\": true}}\"\n}\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		const name = "main.tf"
