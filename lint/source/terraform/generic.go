@@ -134,6 +134,9 @@ func (r *reader) endpointData(body *hclsyntax.Body) (map[string]*model.Attr, boo
 	at := conv(a.Expr.Range())
 	out := map[string]*model.Attr{}
 	for k, v := range m {
+		if _, inKey := holeIn(k, holes); inKey {
+			continue // a setting whose name comes from a variable
+		}
 		if text, unknown := holeIn(v, holes); unknown {
 			out[k] = &model.Attr{Known: false, Text: text, Range: at}
 			continue

@@ -53,7 +53,8 @@ resource "vault_generic_endpoint" "admin" {
   "token_policies": ["admin", "${var.extra}"],
   "token_ttl": "2h",
   "token_max_ttl": ${var.max_ttl},
-  "note": "a \"quoted\" ${var.x} value"
+  "note": "a \"quoted\" ${var.x} value",
+  "${var.key}": "1h"
 }
 EOF
 }
@@ -118,6 +119,9 @@ resource "vault_generic_endpoint" "dynamic" {
 		if a := admin.Attrs[key]; a == nil || a.Known || a.Text != text {
 			t.Errorf("%s depends on a variable: %+v, want unknown %q", key, a, text)
 		}
+	}
+	if len(admin.Attrs) != 5 {
+		t.Errorf("a key from a variable became an attribute: %v", model.SortedKeys(admin.Attrs))
 	}
 	for _, skipped := range []string{"vault_generic_endpoint.unknown", "vault_generic_endpoint.dynamic"} {
 		if o := byName[skipped]; o != nil {
