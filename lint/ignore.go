@@ -53,6 +53,11 @@ func parseIgnores(file string, src []byte) []*ignore {
 		if loc == nil {
 			continue
 		}
+		if strings.Count(text[:loc[0]], "`")%2 == 1 {
+			// Inside a code span (Markdown prose that explains ignores,
+			// a shell command substitution): not a comment, not an ignore.
+			continue
+		}
 		kind := text[loc[2]:loc[3]]
 		rest := text[loc[4]:loc[5]]
 		ig := &ignore{file: file, line: n, col: loc[0] + 1, fileWide: kind == "ignore-file"}

@@ -143,3 +143,22 @@ func equalStrings(a, b []string) bool {
 	}
 	return true
 }
+
+// TestProseAboutIgnoresIsNotAnIgnore: Markdown that explains ignores in a
+// code span (as this repository's README does) holds no directive; the
+// same text as a comment in a code block, or in an HTML comment, does.
+func TestProseAboutIgnoresIsNotAnIgnore(t *testing.T) {
+	src := []byte("Write `# vaultguard:ignore-file ID ...` at the top of a file.\n" +
+		"Inline `# vaultguard:ignore` comments work in live policies too.\n" +
+		"```hcl\n# vaultguard:ignore VG-POL-001 reason=\"reviewed\"\n```\n" +
+		"<!-- vaultguard:ignore-file VG-CLI-002 reason=\"local demo\" -->\n" +
+		"echo `date` # vaultguard:ignore VG-CLI-001 reason=\"x\"\n")
+	got := parseIgnores("doc.md", src)
+	var lines []int
+	for _, ig := range got {
+		lines = append(lines, ig.line)
+	}
+	if len(lines) != 3 || lines[0] != 4 || lines[1] != 6 || lines[2] != 7 {
+		t.Fatalf("ignores found on lines %v, want 4, 6 and 7 (the code-span prose on 1 and 2 is not one)", lines)
+	}
+}
