@@ -1,6 +1,7 @@
 package model
 
 import (
+	"encoding/json"
 	"sync"
 	"testing"
 
@@ -88,3 +89,11 @@ func TestPolicyTermIsSharedSafely(t *testing.T) {
 }
 
 func itoa(n int) string { return ast.IntNumberTerm(n).String() }
+
+func TestFromJSON(t *testing.T) {
+	got := FromJSON(map[string]any{"n": json.Number("9007199254740993"), "f": json.Number("0.5"), "l": []any{json.Number("3"), "x"}})
+	m := got.(map[string]any)
+	if m["n"] != int64(9007199254740993) || m["f"] != 0.5 || m["l"].([]any)[0] != int64(3) || m["l"].([]any)[1] != "x" {
+		t.Fatalf("FromJSON = %#v", got)
+	}
+}

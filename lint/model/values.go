@@ -1,6 +1,7 @@
 package model
 
 import (
+	"encoding/json"
 	"math"
 	"strconv"
 	"strings"
@@ -91,4 +92,32 @@ func Strings(v any) ([]string, bool) {
 		return parts, true
 	}
 	return nil, false
+}
+
+// FromJSON converts a value decoded with json.Decoder.UseNumber (a Vault
+// API response, a Terraform data_json) into what the readers above
+// expect: a json.Number becomes int64 when it is whole, else float64;
+// lists and maps are converted recursively.
+func FromJSON(v any) any {
+	switch x := v.(type) {
+	case json.Number:
+		if n, err := x.Int64(); err == nil {
+			return n
+		}
+		f, _ := x.Float64()
+		return f
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = FromJSON(e)
+		}
+		return out
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = FromJSON(e)
+		}
+		return out
+	}
+	return v
 }

@@ -250,33 +250,6 @@ func loc(path string) model.Range { return model.Range{File: Scheme + path} }
 
 func attrLoc(path, field string) model.Range { return model.Range{File: Scheme + path + "#" + field} }
 
-// value converts a decoded JSON value into what the model's readers
-// (model.Seconds, Bool, Strings) expect: json.Number becomes int64 or
-// float64, nested values are converted recursively.
-func value(v any) any {
-	switch x := v.(type) {
-	case json.Number:
-		if n, err := x.Int64(); err == nil {
-			return n
-		}
-		f, _ := x.Float64()
-		return f
-	case []any:
-		out := make([]any, len(x))
-		for i, e := range x {
-			out[i] = value(e)
-		}
-		return out
-	case map[string]any:
-		out := make(map[string]any, len(x))
-		for k, e := range x {
-			out[k] = value(e)
-		}
-		return out
-	}
-	return v
-}
-
 // object builds a model object from an API response: every non-null field
 // becomes an attribute located at path#field. skip lists fields left out
 // (key material, legacy twins); flatten lists nested maps whose fields
@@ -297,7 +270,7 @@ func object(kind, name, path string, data map[string]any, meta map[string]any, s
 			}
 			return
 		}
-		a := &model.Attr{Value: durationText(key, value(v)), Known: true, Range: attrLoc(path, key)}
+		a := &model.Attr{Value: durationText(key, model.FromJSON(v)), Known: true, Range: attrLoc(path, key)}
 		o.Attrs[key] = model.NormaliseList(key, a)
 	}
 	for _, k := range model.SortedKeys(data) {

@@ -55,7 +55,7 @@ func (r *reader) serverConfig(ctx context.Context) error {
 			if _, nested := v.(map[string]any); nested {
 				continue
 			}
-			o.Attrs[k] = &model.Attr{Value: durationText(k, value(v)), Known: true, Range: attrLoc(sanitizedPath, k)}
+			o.Attrs[k] = &model.Attr{Value: durationText(k, model.FromJSON(v)), Known: true, Range: attrLoc(sanitizedPath, k)}
 		}
 	}
 	r.res.Input.Objects = append(r.res.Input.Objects, o)
@@ -75,7 +75,7 @@ func block(kind string, typ any, attrs map[string]any, at string) *model.Object 
 		if _, nested := v.(map[string]any); nested {
 			continue
 		}
-		b.Attrs[k] = &model.Attr{Value: value(v), Known: true, Range: model.Range{File: Scheme + at + "." + k}}
+		b.Attrs[k] = &model.Attr{Value: model.FromJSON(v), Known: true, Range: model.Range{File: Scheme + at + "." + k}}
 	}
 	return b
 }

@@ -2,7 +2,9 @@ package terraform
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 
@@ -128,8 +130,13 @@ func (r *reader) endpointData(body *hclsyntax.Body) (map[string]*model.Attr, boo
 		return nil, false
 	}
 	var m map[string]any
-	if err := json.Unmarshal([]byte(s), &m); err != nil {
+	dec := json.NewDecoder(strings.NewReader(s))
+	dec.UseNumber()
+	if err := dec.Decode(&m); err != nil {
 		return nil, false
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return nil, false // more than one JSON value, as json.Unmarshal refuses
 	}
 	at := conv(a.Expr.Range())
 	out := map[string]*model.Attr{}
@@ -141,7 +148,7 @@ func (r *reader) endpointData(body *hclsyntax.Body) (map[string]*model.Attr, boo
 			out[k] = &model.Attr{Known: false, Text: text, Range: at}
 			continue
 		}
-		out[k] = &model.Attr{Value: jsonValue(v), Known: true, Range: at}
+		out[k] = &model.Attr{Value: model.FromJSON(v), Known: true, Range: at}
 	}
 	return out, true
 }
@@ -239,24 +246,4 @@ func holeIn(v any, holes map[string]string) (string, bool) {
 	walk(v)
 	sort.Strings(found)
 	return strings.Join(found, " "), len(found) > 0
-}
-
-// jsonValue turns decoded JSON into the model's values: whole numbers are
-// int64, as the HCL readers produce them.
-func jsonValue(v any) any {
-	switch x := v.(type) {
-	case float64:
-		if x == float64(int64(x)) {
-			return int64(x)
-		}
-	case []any:
-		for i := range x {
-			x[i] = jsonValue(x[i])
-		}
-	case map[string]any:
-		for k := range x {
-			x[k] = jsonValue(x[k])
-		}
-	}
-	return v
 }
