@@ -148,10 +148,10 @@ func compareFindings(t *testing.T, got, want []liveFinding) {
 	}
 }
 
-// TestLiveLintSeed is issue 6's "Done when": a real Vault with the seed
-// deployment, a token holding exactly the policy `vaultguard policy`
-// prints, and `vaultguard lint --vault` through the real root command.
-func TestLiveLintSeed(t *testing.T) {
+// seededVault starts a real Vault with the seed deployment and returns it
+// with the policy `vaultguard policy` prints, not yet written.
+func seededVault(t *testing.T) (*vaulttest.Server, string) {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("starts a Vault server")
 	}
@@ -161,6 +161,14 @@ func TestLiveLintSeed(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("vaultguard policy: exit %d: %s", code, errOut)
 	}
+	return s, policy
+}
+
+// TestLiveLintSeed is issue 6's "Done when": a real Vault with the seed
+// deployment, a token holding exactly the policy `vaultguard policy`
+// prints, and `vaultguard lint --vault` through the real root command.
+func TestLiveLintSeed(t *testing.T) {
+	s, policy := seededVault(t)
 	s.WritePolicy(t, "vaultguard-read", policy)
 	token := s.Token(t, "vaultguard-read")
 	s.Setenv(t, token)
@@ -194,12 +202,7 @@ func TestLiveLintSeed(t *testing.T) {
 // with the path, lints everything else, and says nothing about audit
 // devices it could not see.
 func TestLiveLintDenied(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts a Vault server")
-	}
-	s := vaulttest.Start(t)
-	vaulttest.ApplySeed(t, s)
-	policy, _, _ := run(t, "policy")
+	s, policy := seededVault(t)
 	cut := "path \"sys/audit\" {\n  capabilities = [\"read\", \"sudo\"]\n}\n"
 	if !strings.Contains(policy, cut) {
 		t.Fatalf("policy has no sys/audit block:\n%s", policy)
@@ -230,12 +233,7 @@ func TestLiveLintDenied(t *testing.T) {
 // exactly that policy is allowed by sys/capabilities if and only if
 // who-can lists the policy.
 func TestWhoCanVault(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts a Vault server")
-	}
-	s := vaulttest.Start(t)
-	vaulttest.ApplySeed(t, s)
-	policy, _, _ := run(t, "policy")
+	s, policy := seededVault(t)
 	s.WritePolicy(t, "vaultguard-read", policy)
 	s.Setenv(t, s.Token(t, "vaultguard-read"))
 	policies := []string{"default", "orders-worker", "payments-api", "vaultguard-read"}
