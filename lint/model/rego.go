@@ -22,18 +22,6 @@ import (
 // conversion cost more than evaluating the rules. Keys and file names are
 // shared terms; line and column numbers are OPA's interned small integers.
 
-// Loc encodes a range for Rego as a plain Go value (for tests and tools
-// that build inputs by hand).
-func Loc(r Range) map[string]any {
-	return map[string]any{
-		"file":       r.File,
-		"line":       r.Start.Line,
-		"column":     r.Start.Column,
-		"end_line":   r.End.Line,
-		"end_column": r.End.Column,
-	}
-}
-
 // RangeFromLoc decodes a `_loc` object a rule returned.
 func RangeFromLoc(v any) (Range, bool) {
 	m, ok := v.(map[string]any)
@@ -345,16 +333,11 @@ func (e *encoder) policy(p *Policy) *ast.Term {
 	)
 }
 
-// IsGlob says whether an ACL path pattern has a trailing "*" or a "+"
-// segment: Vault's IsPrefix or HasSegmentWildcards for the path rule.
+// IsGlob says whether an ACL path pattern can match more than one path:
+// a trailing "*" or a whole "+" segment, as lib.is_glob tests it (Vault
+// also files "a/+b" under its segment-wildcard tree, but that matches
+// one path only).
 func IsGlob(pattern string) bool {
-	if strings.HasSuffix(pattern, "*") {
-		return true
-	}
-	for _, seg := range strings.Split(pattern, "/") {
-		if seg == "+" {
-			return true
-		}
-	}
-	return false
+	return strings.HasSuffix(pattern, "*") || pattern == "+" || strings.HasPrefix(pattern, "+/") ||
+		strings.HasSuffix(pattern, "/+") || strings.Contains(pattern, "/+/")
 }
