@@ -6,13 +6,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/vaultguard/vaultguard/lint/linttest"
+	"github.com/vaultguard/vaultguard/internal/shareddata"
 	"github.com/vaultguard/vaultguard/lint/source/script"
 )
 
 func corpus(t *testing.T, sub string) string {
 	t.Helper()
-	return linttest.Shared(t, "corpus", sub)
+	return shareddata.Path(t, "corpus", sub)
 }
 
 // TestCorpus reads every public script of the shared corpus (bootstrap

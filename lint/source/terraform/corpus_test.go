@@ -5,13 +5,13 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/vaultguard/vaultguard/lint/linttest"
+	"github.com/vaultguard/vaultguard/internal/shareddata"
 	"github.com/vaultguard/vaultguard/lint/source/terraform"
 )
 
 func corpus(t *testing.T, sub string) string {
 	t.Helper()
-	return linttest.Shared(t, "corpus", sub)
+	return shareddata.Path(t, "corpus", sub)
 }
 
 // TestCorpus reads every public Terraform file of the shared corpus (and
