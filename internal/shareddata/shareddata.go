@@ -16,20 +16,7 @@ import (
 // test with a message when they are not there.
 func Path(t testing.TB, parts ...string) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			missing(t, "module root not found from %s", dir)
-		}
-		dir = parent
-	}
+	dir := ModuleRoot(t)
 	p := filepath.Join(append([]string{dir, "..", "shared"}, parts...)...)
 	if _, err := os.Stat(p); err != nil {
 		missing(t, "no shared data at %s (it lives outside the repository): %v", p, err)
@@ -46,4 +33,23 @@ func missing(t testing.TB, format string, args ...any) {
 		t.Fatalf(format+" (VAULTGUARD_REQUIRE_SHARED=1)", args...)
 	}
 	t.Skipf(format, args...)
+}
+
+// ModuleRoot walks up from the test's directory to the one holding go.mod.
+func ModuleRoot(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("module root not found")
+		}
+		dir = parent
+	}
 }

@@ -9,6 +9,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/vaultguard/vaultguard/internal/shareddata"
 )
 
 // checkFast runs parseFast on src and, when it accepts, requires that
@@ -76,25 +78,6 @@ func treeDiff(want, got []string) string {
 	return "no difference in the dump (pointer or type detail)"
 }
 
-// moduleRoot walks up from the package directory to go.mod.
-func moduleRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("module root not found")
-		}
-		dir = parent
-	}
-}
-
 // hclFiles lists the .hcl files under dir, or nil if it does not exist.
 func hclFiles(t testing.TB, dir string) []string {
 	t.Helper()
@@ -117,7 +100,7 @@ func hclFiles(t testing.TB, dir string) []string {
 // sharedCorpus is the public corpus beside the repository
 // (../shared/corpus from the module root), or "" when it is absent.
 func sharedCorpus(t testing.TB) string {
-	dir := filepath.Join(moduleRoot(t), "..", "shared", "corpus")
+	dir := filepath.Join(shareddata.ModuleRoot(t), "..", "shared", "corpus")
 	if _, err := os.Stat(dir); err != nil {
 		return ""
 	}
@@ -127,7 +110,7 @@ func sharedCorpus(t testing.TB) string {
 // repoHCLFiles lists the repository's own .hcl samples: rule fixtures,
 // examples and testdata.
 func repoHCLFiles(t testing.TB) []string {
-	root := moduleRoot(t)
+	root := shareddata.ModuleRoot(t)
 	var files []string
 	testdata, err := filepath.Glob(filepath.Join(root, "rules", "*", "testdata"))
 	if err != nil {
@@ -183,7 +166,7 @@ func TestParseFastMatchesHCLv2(t *testing.T) {
 		t.Logf("repository: %d of %d .hcl files took the fast path (%d are plain literal HCL)", fast, len(files), literal)
 	})
 	t.Run("example policies", func(t *testing.T) {
-		files := hclFiles(t, filepath.Join(moduleRoot(t), "examples", "policies"))
+		files := hclFiles(t, filepath.Join(shareddata.ModuleRoot(t), "examples", "policies"))
 		if len(files) == 0 {
 			t.Fatal("no example policies")
 		}
